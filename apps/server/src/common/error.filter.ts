@@ -1,0 +1,88 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ApplicationError,
+  BusinessRuleError,
+  CaseNotFoundError,
+  ConcurrencyConflictError,
+  ForbiddenCommandError,
+  IdempotencyKeyReusedError,
+  InvalidTransitionError,
+} from '@shuangsui/application';
+import type { Response } from 'express';
+import type { ErrorBody } from './error-body';
+
+/** Application errors that other features add register their mapping here. */
+export type ErrorMapper = (error: ApplicationError) => ErrorBody | null;
+const extraMappers: ErrorMapper[] = [];
+export function registerErrorMapper(mapper: ErrorMapper): void {
+  extraMappers.push(mapper);
+}
+
+function applicationErrorBody(error: ApplicationError): ErrorBody | null {
+  if (error instanceof CaseNotFoundError) return { statusCode: 404, error: 'CaseNotFound', message: error.message, caseId: error.caseId };
+  if (error instanceof InvalidTransitionError) {
+    return { statusCode: 409, error: 'InvalidTransition', message: error.message, command: error.command, state: error.state, allowedCommands: error.allowedCommands };
+  }
+  if (error instanceof ConcurrencyConflictError) {
+    return { statusCode: 409, error: 'ConcurrencyConflict', message: error.message, expectedRevision: error.expectedRevision, actualRevision: error.actualRevision };
+  }
+  if (error instanceof BusinessRuleError) {
+    return { statusCode: 400, error: 'BusinessRuleViolated', message: error.message, violations: [error.violation] };
+  }
+  if (error instanceof ForbiddenCommandError) {
+    return { statusCode: 403, error: 'Forbidden', message: error.message, command: error.command, allowedRoles: error.allowedRoles };
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return { statusCode: 422, error: 'IdempotencyKeyReused', message: error.message };
+  }
+  for (const mapper of extraMappers) {
+    const body = mapper(error);
+    if (body) return body;
+  }
+  return null;
+}
+
+/** Express body-parser errors (malformed JSON, too large) carry their own HTTP status. */
+function bodyParserError(error: unknown): ErrorBody | null {
+  const status = (error as { status?: unknown; type?: unknown })?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  const malformed = (error as { type?: string }).type === 'entity.parse.failed';
+  return {
+    statusCode: status,
+    error: malformed ? 'MalformedJson' : 'BadRequest',
+    message: malformed ? '请求体不是合法的 JSON' : status === 413 ? '请求体过大' : '请求不合法',
+  };
+}
+
+/**
+ * One place that turns every failure into the API's error shape. A user's mistake never
+ * becomes a 500; an unexpected failure is a 500 with a generic message and a logged stack.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof ApplicationError) {
+      const body = applicationErrorBody(exception);
+      if (body) return body;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      if (typeof payload === 'object' && payload !== null && 'error' in payload && 'message' in payload && 'statusCode' in payload) {
+        return payload as ErrorBody;
+      }
+      const message = status === HttpStatus.NOT_FOUND ? '请求的资源不存在' : typeof payload === 'string' ? payload : exception.message;
+      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message };
+    }
+    return bodyParserError(exception) ?? { statusCode: 500, error: 'InternalError', message: '服务器内部错误，请联系管理员' };
+  }
+}

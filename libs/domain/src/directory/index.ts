@@ -1,0 +1,5 @@
+/** Unit and inspector directories: record types and their pure validation. */
+export * from './credit-code';
+export * from './inspector';
+export * from './iso-date';
+export * from './unit';

@@ -1,0 +1,31 @@
+import type { CancellationReason, ReassignmentReason } from './checklist';
+import type {
+  InspectionDrawnData,
+  InspectionResultRecordedData,
+  RectificationOrderIssuedData,
+  ReinspectionRecordedData,
+} from './inspection.events';
+
+/** What someone asks the case to do. Each command, if accepted, yields exactly one event. */
+export type InspectionCommand =
+  | ({ readonly type: 'draw' } & InspectionDrawnData)
+  | { readonly type: 'assign'; readonly inspectorIds: readonly [string, string]; readonly drawId: string | null }
+  | {
+      readonly type: 'reassign';
+      readonly inspectorIds: readonly [string, string];
+      readonly reasonCode: ReassignmentReason;
+      readonly reason: string;
+      readonly drawId: string | null;
+    }
+  | ({ readonly type: 'recordResult' } & InspectionResultRecordedData)
+  | { readonly type: 'review'; readonly decision: 'approve'; readonly reviewerId: string; readonly comment: string | null }
+  | { readonly type: 'review'; readonly decision: 'return'; readonly reviewerId: string; readonly reason: string }
+  | { readonly type: 'publish'; readonly publishedOn: string }
+  | { readonly type: 'cancel'; readonly reasonCode: CancellationReason; readonly reason: string; readonly effectiveDate: string | null }
+  | { readonly type: 'openReferral' }
+  | ({ readonly type: 'issueRectificationOrder' } & RectificationOrderIssuedData)
+  | ({ readonly type: 'recordReinspection' } & ReinspectionRecordedData)
+  | { readonly type: 'closeReferral'; readonly note: string | null }
+  | { readonly type: 'escalateReferral'; readonly reason: string; readonly caseNo: string | null };
+
+export type InspectionCommandType = InspectionCommand['type'];

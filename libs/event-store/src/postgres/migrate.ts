@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import { EVENT_STORE_MIGRATIONS, type Migration } from './migrations';
+import { quoteIdent } from './schema-name';
+
+export interface MigrationReport {
+  /** Versions applied by this run, in order; empty when the schema was already up to date. */
+  readonly applied: readonly number[];
+}
+
+const checksum = (migration: Migration): string => createHash('sha256').update(migration.sql, 'utf8').digest('hex');
+
+/**
+ * Brings `schema` up to the latest version. Safe to run from several processes at once: the run holds
+ * a transaction-scoped advisory lock for the schema, and everything (schema, bookkeeping table,
+ * pending migrations) happens in one transaction, so a failed migration leaves nothing behind.
+ * A migration already applied with different SQL is refused: versions are immutable once shipped.
+ */
+export async function migrateEventStore(
+  pool: Pool,
+  schema: string,
+  migrations: readonly Migration[] = EVENT_STORE_MIGRATIONS,
+): Promise<MigrationReport> {
+  const client = await pool.connect();
+  const s = quoteIdent(schema);
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(1936221043, hashtext($1))', [`migrate:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (
+         version integer PRIMARY KEY,
+         name text NOT NULL,
+         checksum text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    const { rows } = await client.query<{ version: number; checksum: string }>(
+      `SELECT version, checksum FROM ${s}.schema_migrations`,
+    );
+    const done = new Map(rows.map((row) => [row.version, row.checksum]));
+    const applied: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      const sum = checksum(migration);
+      const appliedSum = done.get(migration.version);
+      if (appliedSum !== undefined) {
+        if (appliedSum !== sum) {
+          throw new Error(
+            `Migration ${migration.version} (${migration.name}) in schema ${schema} was applied with different SQL`,
+          );
+        }
+        continue;
+      }
+      // Migrations are written without schema names; functions capture this path (SET search_path FROM CURRENT).
+      await client.query(`SET LOCAL search_path TO ${s}`);
+      await client.query(migration.sql);
+      await client.query(`INSERT INTO ${s}.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)`, [
+        migration.version,
+        migration.name,
+        sum,
+      ]);
+      applied.push(migration.version);
+    }
+    await client.query('COMMIT');
+    return { applied };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

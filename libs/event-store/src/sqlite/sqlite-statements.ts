@@ -1,0 +1,35 @@
+/** Every SQL statement the SQLite adapter runs, one per constant. Prepared once per connection. */
+
+const EVENT_COLUMNS = 'position, stream_id, revision, id, type, data, metadata, recorded_at';
+
+export const SELECT_STREAM_HEAD = `
+  SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`;
+
+export const SELECT_EVENT_BY_ID = `
+  SELECT stream_id, revision, position FROM events WHERE id = ?`;
+
+export const SELECT_EVENT_ID_AT = `
+  SELECT id, position FROM events WHERE stream_id = ? AND revision = ?`;
+
+export const INSERT_EVENT = `
+  INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?)`;
+
+export const SELECT_STREAM_PAGE = `
+  SELECT ${EVENT_COLUMNS} FROM events
+  WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`;
+
+export const SELECT_ALL_PAGE = `
+  SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`;
+
+/** Row shape of the SELECT_*_PAGE statements. */
+export interface EventRow {
+  readonly position: number;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+  readonly recorded_at: string;
+}

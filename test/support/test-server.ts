@@ -1,0 +1,82 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../apps/server/src/app.factory';
+import { EVENT_STORE } from '../../apps/server/src/common/tokens';
+import { sealEvents, type EventStore, type Json } from '@shuangsui/event-store';
+import { inspectionStreamId, type StoredInspectionEvent } from '@shuangsui/domain';
+
+/** A real server on a real SQLite file, listening on an ephemeral port. */
+export interface TestServer {
+  readonly baseUrl: string;
+  readonly app: INestApplication;
+  readonly store: EventStore;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'shuangsui-e2e-'));
+}
+
+export async function startServer(dataDir: string = tempDataDir(), clock?: () => Date): Promise<TestServer> {
+  const app = await createApp({ eventStore: `sqlite:${join(dataDir, 'events.db')}`, logger: false, clock });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    app,
+    store: app.get<EventStore>(EVENT_STORE),
+    dataDir,
+    close: () => app.close(),
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Writes "given" events of a case straight into the store, sealed like the server seals them. */
+export async function givenCase(store: EventStore, caseId: string, events: readonly StoredInspectionEvent[]): Promise<void> {
+  const streamId = inspectionStreamId(caseId);
+  const sealed = sealEvents(
+    streamId,
+    null,
+    events.map((event) => ({
+      id: `${caseId}-${event.id}`,
+      type: event.type,
+      data: event.data as unknown as Json,
+      metadata: { occurredAt: event.occurredAt, actor: { id: 'test', role: 'system' }, correlationId: 'given', causationId: null, commandId: `given-${event.id}` },
+    })),
+  );
+  await store.appendToStream(streamId, sealed, { expectedRevision: 'no_stream' });
+}
+
+export const as = {
+  planner: { 'X-Actor-Id': 'planner-1', 'X-Actor-Role': 'planner' },
+  inspector: { 'X-Actor-Id': 'insp-a', 'X-Actor-Role': 'inspector' },
+  reviewer: { 'X-Actor-Id': 'rev-1', 'X-Actor-Role': 'reviewer' },
+  system: { 'X-Actor-Id': 'referral-manager', 'X-Actor-Role': 'system' },
+} as const;
+
+export interface HttpResult<T = any> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+export async function post<T = any>(server: TestServer, path: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T, headers: response.headers };
+}
+
+export async function get<T = any>(server: TestServer, path: string): Promise<HttpResult<T>> {
+  const response = await fetch(`${server.baseUrl}${path}`);
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+}
