@@ -5,3 +5,5 @@ export * from './inspections/command-result';
 export * from './inspections/inspection-command.handler';
 export * from './inspections/inspection-queries';
 export * from './inspections/stored-events';
+export * from './calendar/load-calendar';
+export * from './audit/verify-chain';

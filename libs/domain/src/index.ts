@@ -4,3 +4,4 @@ export * from './shared/canonical-json';
 export * from './shared/rule-violation';
 export * from './inspection';
 export * from './shared/china-time';
+export * from './calendar';

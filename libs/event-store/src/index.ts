@@ -1,3 +1,6 @@
 export * from './event-store.port';
 export * from './errors';
 export * from './hash-chain';
+export * from './sqlite';
+export * from './create-event-store';
+export * from './postgres';

@@ -42,6 +42,12 @@ function applicationErrorBody(error: ApplicationError): ErrorBody | null {
   return null;
 }
 
+/** Bodies built by this app carry a one-word error code; NestJS's own say "Bad Request" etc. */
+function isOwnErrorBody(payload: unknown): payload is ErrorBody {
+  const error = (payload as { error?: unknown } | null)?.error;
+  return typeof payload === 'object' && payload !== null && typeof error === 'string' && /^[A-Z][A-Za-z]+$/.test(error) && 'message' in payload;
+}
+
 /** Express body-parser errors (malformed JSON, too large) carry their own HTTP status. */
 function bodyParserError(error: unknown): ErrorBody | null {
   const status = (error as { status?: unknown; type?: unknown })?.status;
@@ -77,8 +83,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
-      if (typeof payload === 'object' && payload !== null && 'error' in payload && 'message' in payload && 'statusCode' in payload) {
-        return payload as ErrorBody;
+      if (isOwnErrorBody(payload)) return payload;
+      if (status === HttpStatus.BAD_REQUEST && /JSON/i.test(exception.message)) {
+        return { statusCode: 400, error: 'MalformedJson', message: '请求体不是合法的 JSON' };
       }
       const message = status === HttpStatus.NOT_FOUND ? '请求的资源不存在' : typeof payload === 'string' ? payload : exception.message;
       return { statusCode: status, error: HttpStatus[status] ?? 'Error', message };

@@ -468,10 +468,10 @@ function describeRoundTrip(storeRef: StoreRef): void {
 
 function describeIdempotentRetry(storeRef: StoreRef): void {
   describe('idempotent retry (same event ids, same expected revision)', () => {
-    it.each([
-      ['no_stream', 'on a new stream'],
-      [0, 'with an exact revision'],
-    ] as const)('returns the first result and writes nothing (%s, %s)', async (expectedRevision) => {
+    it.each<{ expectedRevision: ExpectedRevision; label: string }>([
+      { expectedRevision: 'no_stream', label: "'no_stream' on a new stream" },
+      { expectedRevision: 0, label: 'an exact revision' },
+    ])('returns the first result and writes nothing ($label)', async ({ expectedRevision }) => {
       const store = storeRef();
       const streamId = newStreamId();
       if (expectedRevision !== 'no_stream') {

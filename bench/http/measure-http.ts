@@ -1,0 +1,61 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+
+export interface HttpFigures {
+  readonly httpCommandsPerSec: number;
+  readonly httpBareNestPerSec: number;
+  readonly httpCommandErrors: number;
+}
+
+const BODY = JSON.stringify({ inspectorIds: ['insp-a', 'insp-b'] });
+const HEADERS = { 'content-type': 'application/json', 'x-actor-id': 'bench-planner', 'x-actor-role': 'planner' };
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/**
+ * Commands per second over real HTTP with 64 connections: POST /inspections/:id/assignments, each
+ * request on its own seeded case (a real decide + durable append), next to a bare NestJS endpoint
+ * measured the same way in the same run. The server runs in a child process so the load generator
+ * does not share its event loop.
+ */
+export async function measureHttp(dbPath: string, { seconds = 8, connections = 64, cases = 80_000 } = {}): Promise<HttpFigures> {
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', '..', 'scripts', 'run.js'), join(__dirname, 'bench-server.js'), dbPath, String(cases)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const ready = await new Promise<{ commandPort: number; barePort: number }>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+      createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
+    });
+
+    const bare = await run({ url: `http://127.0.0.1:${ready.barePort}/bare`, method: 'POST', headers: HEADERS, body: BODY, connections, duration: seconds });
+
+    let next = 0;
+    const commands = await run({
+      url: `http://127.0.0.1:${ready.commandPort}`,
+      connections,
+      duration: seconds,
+      requests: [
+        {
+          method: 'POST',
+          headers: HEADERS,
+          body: BODY,
+          setupRequest: (request) => ({ ...request, path: `/inspections/bench-${next++ % cases}/assignments` }),
+        },
+      ],
+    });
+    return {
+      httpCommandsPerSec: Math.round(commands['2xx'] / seconds),
+      httpBareNestPerSec: Math.round(bare['2xx'] / seconds),
+      httpCommandErrors: commands.non2xx + commands.errors,
+    };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../shared/canonical-json';
+import { validateDrawInput } from './draw-input.validation';
+import {
+  ALGORITHM_VERSION,
+  STRATA,
+  type DrawAssignment,
+  type DrawFailure,
+  type DrawFailureCode,
+  type DrawInput,
+  type DrawOutcome,
+  type DrawResult,
+  type DrawUnit,
+  type StratumAllocation,
+  type StratumKey,
+} from './draw.types';
+import { InspectorPairing } from './inspector-pairing';
+import { hashSortedPopulation, sortPopulation, type SortedPopulation } from './population-encoding';
+import { HashCounterPrng } from './prng';
+import { commitmentOf, deriveSeed } from './seed';
+import { allocateQuota } from './stratum-allocation';
+import { sampleWithoutReplacement } from './unit-sampling';
+
+const fail = (code: DrawFailureCode, message: string, extra: Partial<DrawFailure> = {}): DrawOutcome => ({
+  ok: false,
+  failure: { algorithmVersion: ALGORITHM_VERSION, code, message, ...extra },
+});
+
+export const stratumOf = (unit: DrawUnit): StratumKey => `${unit.riskGrade}-${unit.isKeyUnit ? 'key' : 'non-key'}` as StratumKey;
+
+/**
+ * The monthly draw. Refuses (draws nothing) when the input is malformed, the secret does not match the
+ * commitment, the population differs from the frozen hash, there are too few witness inputs, the quota
+ * cannot be allocated, or some drawn unit cannot be given a valid pair.
+ */
+export function runDraw(input: DrawInput): DrawOutcome {
+  const violations = validateDrawInput(input);
+  if (violations.length > 0) return fail('INVALID_INPUT', '抽取输入不合规，未进行抽取', { violations });
+  const min = input.minWitnessInputs ?? 1;
+  if (input.witnessInputs.length < min) {
+    return fail('NOT_ENOUGH_WITNESS_INPUTS', `至少需要${min}个冻结后产生的公开输入（现场见证人、公证员或公开号码），实际${input.witnessInputs.length}个`);
+  }
+  if (commitmentOf(input.secret) !== input.commitment) {
+    return fail('COMMITMENT_MISMATCH', '公开的种子原文与冻结时登记的承诺值不符，拒绝抽取');
+  }
+  const sorted = sortPopulation(input.population);
+  const hash = hashSortedPopulation(input.population, sorted);
+  if (hash !== input.populationHash) {
+    return fail('POPULATION_HASH_MISMATCH', `抽取名录与冻结时登记的不一致（冻结哈希${input.populationHash}，当前哈希${hash}），拒绝抽取`);
+  }
+  return drawFromSorted(input, sorted, hash);
+}
+
+/**
+ * The algorithm proper, on a population already sorted and hashed. Verification calls it even when the
+ * commitment or hash checks fail, to report every difference at once.
+ */
+export function drawFromSorted(input: DrawInput, sorted: SortedPopulation, populationHash: string): DrawOutcome {
+  const { population } = input;
+  const seed = deriveSeed(populationHash, input.secret, input.witnessInputs);
+  const prng = new HashCounterPrng(seed);
+
+  // One pass: strata keep the id order of the sorted population.
+  const members = new Map<StratumKey, DrawUnit[]>(STRATA.map((s) => [s, []]));
+  for (const unit of sorted.units) (members.get(stratumOf(unit)) as DrawUnit[]).push(unit);
+  const sizes = STRATA.map((stratum) => ({ stratum, size: (members.get(stratum) as DrawUnit[]).length }));
+  const allocated = allocateQuota(population.quota, sizes, population.ratiosBp);
+  if (!allocated.ok) {
+    return allocated.reason === 'quota-exceeds-population'
+      ? fail('QUOTA_EXCEEDS_POPULATION', `抽查数${population.quota}超过可抽取单位总数${sorted.units.length}`)
+      : fail('QUOTA_NOT_ALLOCATABLE', `按抽查比例无法分配剩余${allocated.remaining}家：剩余可抽单位所在风险等级的抽查比例均为0`);
+  }
+  const strata: StratumAllocation[] = sizes.map((s, i) => ({ stratum: s.stratum, eligible: s.size, allocated: allocated.allocation[i] as number }));
+
+  const drawn: DrawUnit[] = [];
+  strata.forEach(({ stratum, eligible, allocated: k }) => {
+    const list = members.get(stratum) as DrawUnit[];
+    for (const position of sampleWithoutReplacement(eligible, k, prng)) drawn.push(list[position] as DrawUnit);
+  });
+
+  const pairing = new InspectorPairing(sorted.inspectors, population.month, population.jointPlan);
+  const assignments: DrawAssignment[] = [];
+  for (const unit of drawn) {
+    const pair = pairing.assign(unit, prng);
+    if (!pair.ok) return fail('NO_VALID_PAIR', pair.message, { unitId: unit.id });
+    const first = pairing.idOf(pair.first);
+    const second = pairing.idOf(pair.second);
+    assignments.push({
+      unitId: unit.id,
+      stratum: stratumOf(unit),
+      inspectorIds: [first, second],
+      leadInspectorId: pairing.isLead(pair.first) ? first : second,
+    });
+  }
+
+  const body = {
+    algorithmVersion: ALGORITHM_VERSION,
+    month: population.month,
+    populationHash,
+    commitment: input.commitment,
+    secret: input.secret,
+    witnessInputs: input.witnessInputs.map((w) => ({ kind: w.kind, source: w.source, value: w.value })),
+    seed: seed.toString('hex'),
+    strata,
+    assignments,
+  };
+  const result: DrawResult = { ...body, resultHash: resultHashOf(body) };
+  return { ok: true, result };
+}
+
+/** SHA-256 (lowercase hex) of the canonical JSON of the result without its resultHash member. */
+export function resultHashOf(result: Omit<DrawResult, 'resultHash'> | DrawResult): string {
+  const { resultHash: _ignored, ...body } = result as DrawResult;
+  return createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex');
+}

@@ -1,0 +1,5 @@
+/** The annual plan: workload arithmetic, monthly quotas, sampling ratios and frequency rules. */
+export * from './quota';
+export * from './sampling-ratios';
+export * from './unit-eligibility';
+export * from './workload';

@@ -1,0 +1,245 @@
+import { Pool, type DatabaseError } from 'pg';
+import { Observable } from 'rxjs';
+import { WrongExpectedRevisionError, StreamNotFoundError } from '../errors';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  Json,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.port';
+import { migrateEventStore } from './migrate';
+import { PgWakeups } from './pg-wakeups';
+import { postgresQueries, type AppendRow, type EventRow, type PostgresQueries, type ReadAllRow } from './postgres-queries';
+import { assertSchemaName, DEFAULT_SCHEMA, eventsChannel } from './schema-name';
+import { sleep, WakeSignal } from './wake-signal';
+
+export interface PostgresEventStoreOptions {
+  /** postgres://user@host:port/database */
+  readonly connectionString: string;
+  /** Schema holding every table and function of the store. Default 'shuangsui'. */
+  readonly schema?: string;
+  /** Connections in the pool. Default 20: concurrent appends commit (and share fsyncs) in parallel. */
+  readonly poolSize?: number;
+  /** How long a caught-up subscription waits for a wake-up before polling anyway (ms). Default 500. */
+  readonly pollIntervalMs?: number;
+}
+
+const DEFAULT_PAGE_SIZE = 1000;
+const SUBSCRIPTION_PAGE_SIZE = 500;
+/** readAll waits at most this long for committed events held back by older running transactions. */
+const READ_ALL_SETTLE_MS = 2000;
+
+const EXPECTED_CODE = { no_stream: -1, any: -2, stream_exists: -3 } as const;
+
+/**
+ * PostgreSQL adapter of the event store port.
+ *
+ * Global order and positions. `position` is a bigint sequence value, allocated by
+ * `append_to_stream` together with the writing transaction's id under a short lock, so position
+ * order and transaction-id order agree (migration 002 explains why). Reads of the global order
+ * return only events whose transaction id is below the reader's snapshot xmin: those whose writers,
+ * and the writers of every smaller position, have all finished. So what a reader sees is always a
+ * gap-free prefix of the position order: transactions committing out of order only delay the
+ * later events until the earlier ones commit (or roll back), and never let a reader move its
+ * checkpoint past an event that shows up afterwards. Positions are therefore strictly increasing in
+ * the order every reader sees them, `after` is an exclusive position checkpoint, and numbers left by
+ * rejected or rolled-back appends are simply never used. A bigint sequence starting at 1 stays
+ * below 2^53 for any realistic history (9e15 events).
+ *
+ * The price, as in Marten and Emmett: a long-running transaction anywhere in the database that
+ * holds a transaction id delays (never loses) delivery of events committed after it began.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly queries: PostgresQueries;
+  private readonly signal = new WakeSignal();
+  private readonly wakeups: PgWakeups;
+  private readonly subscriptions = new Set<AbortController>();
+  private closed = false;
+
+  private constructor(
+    private readonly pool: Pool,
+    readonly schema: string,
+    connectionString: string,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.queries = postgresQueries(schema);
+    this.wakeups = new PgWakeups(pool, connectionString, eventsChannel(schema), this.signal);
+  }
+
+  /** Opens a pool and migrates the schema to the latest version. Fails if the server is unreachable. */
+  static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const schema = assertSchemaName(options.schema ?? DEFAULT_SCHEMA);
+    const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20 });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    try {
+      await migrateEventStore(pool, schema);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
+    return new PostgresEventStore(pool, schema, options.connectionString, options.pollIntervalMs ?? 500);
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    const expected = options.expectedRevision;
+    if (events.length === 0) return this.appendNothing(streamId, expected);
+    const payload = JSON.stringify(
+      events.map((event) => ({ id: event.id, type: event.type, data: event.data, metadata: event.metadata })),
+    );
+    let row: AppendRow | undefined;
+    try {
+      const result = await this.pool.query<AppendRow>({
+        ...this.queries.append,
+        values: [streamId, typeof expected === 'number' ? expected : EXPECTED_CODE[expected], payload],
+      });
+      row = result.rows[0];
+    } catch (error) {
+      throw describeAppendError(streamId, error);
+    }
+    if (!row) throw new Error(`append_to_stream returned no row for stream ${streamId}`);
+    if (row.outcome === 2) {
+      const actual = Number(row.actual_revision);
+      throw new WrongExpectedRevisionError(streamId, expected, actual < 0 ? 'no_stream' : actual);
+    }
+    if (row.outcome === 0) this.wakeups.poke();
+    return { nextExpectedRevision: Number(row.next_revision), position: Number(row.last_position) };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>({
+      ...this.queries.readStream,
+      values: [streamId, options.fromRevision ?? 0, options.maxCount ?? null],
+    });
+    if (rows.length === 0 && !(await this.streamExists(streamId))) throw new StreamNotFoundError(streamId);
+    return rows.map(toRecordedEvent);
+  }
+
+  /**
+   * One page of settled events. If the next events are committed but held back by an older
+   * transaction still running, waits (briefly) for them rather than answer "caught up" at once, so
+   * a caller reading right after its own append sees it.
+   */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const deadline = Date.now() + READ_ALL_SETTLE_MS;
+    let delay = 1;
+    for (;;) {
+      const page = await this.readPage(options.after ?? 0, options.maxCount ?? DEFAULT_PAGE_SIZE);
+      if (page.events.length > 0 || !page.heldBack || Date.now() >= deadline) return page.events;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 50);
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
+    return new Observable<RecordedEvent>((subscriber) => {
+      const stop = new AbortController();
+      this.subscriptions.add(stop);
+      this.wakeups.ensureListening();
+      let checkpoint = options.after ?? 0;
+      const follow = async (): Promise<void> => {
+        let heldBackDelay = 2;
+        while (!stop.signal.aborted) {
+          const seen = this.signal.current;
+          const page = await this.readPage(checkpoint, SUBSCRIPTION_PAGE_SIZE);
+          for (const event of page.events) {
+            if (stop.signal.aborted) return;
+            checkpoint = event.position;
+            subscriber.next(event);
+          }
+          if (page.events.length === SUBSCRIPTION_PAGE_SIZE) continue; // still catching up
+          if (page.heldBack) {
+            // Committed events wait behind an older transaction; it ends without telling us.
+            await sleep(heldBackDelay, stop.signal);
+            heldBackDelay = Math.min(heldBackDelay * 2, 100);
+            continue;
+          }
+          heldBackDelay = 2;
+          await this.signal.wait(seen, this.pollIntervalMs, stop.signal);
+        }
+      };
+      follow()
+        .then(() => {
+          if (this.closed) subscriber.complete();
+        })
+        .catch((error: unknown) => {
+          if (stop.signal.aborted) return;
+          subscriber.error(error);
+        })
+        .finally(() => this.subscriptions.delete(stop));
+      return () => stop.abort();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const stop of this.subscriptions) stop.abort();
+    await this.wakeups.close();
+    await this.pool.end();
+  }
+
+  private async readPage(after: number, maxCount: number): Promise<{ events: RecordedEvent[]; heldBack: boolean }> {
+    const { rows } = await this.pool.query<ReadAllRow>({ ...this.queries.readAll, values: [after, maxCount] });
+    // Settled rows form a prefix: position order equals transaction-id order (see the class comment).
+    const settled = rows.findIndex((row) => !row.settled);
+    if (settled === -1) return { events: rows.map(toRecordedEvent), heldBack: false };
+    return { events: rows.slice(0, settled).map(toRecordedEvent), heldBack: true };
+  }
+
+  private async streamExists(streamId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query({ ...this.queries.streamExists, values: [streamId] });
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** An empty append writes nothing but still answers (and checks) the expectation. */
+  private async appendNothing(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const last = await this.readLastEvent(streamId);
+    const actual = last ? last.revision : 'no_stream';
+    const ok =
+      expected === 'any' ||
+      (expected === 'no_stream' && actual === 'no_stream') ||
+      (expected === 'stream_exists' && actual !== 'no_stream') ||
+      expected === actual;
+    if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual);
+    return { nextExpectedRevision: last ? last.revision : -1, position: last ? last.position : 0 };
+  }
+
+  private async readLastEvent(streamId: string): Promise<RecordedEvent | undefined> {
+    const { rows } = await this.pool.query<EventRow>({ ...this.queries.lastEvent, values: [streamId] });
+    return rows[0] ? toRecordedEvent(rows[0]) : undefined;
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    data: row.data as Json,
+    metadata: row.metadata as Json,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: Number(row.position),
+    recordedAt: row.recorded_at.toISOString(),
+  };
+}
+
+function describeAppendError(streamId: string, error: unknown): unknown {
+  const pgError = error as Partial<DatabaseError>;
+  if (pgError.code === '23505' && pgError.constraint === 'events_event_id_key') {
+    return new Error(`Stream ${streamId}: an event id of this append is already stored elsewhere`, { cause: error });
+  }
+  if (pgError.code === '22P02') {
+    return new Error(`Stream ${streamId}: event ids must be UUIDs`, { cause: error });
+  }
+  return error;
+}

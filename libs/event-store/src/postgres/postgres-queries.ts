@@ -1,0 +1,71 @@
+import { quoteIdent } from './schema-name';
+
+/**
+ * The adapter's SQL, one statement per operation, bound to one schema. Each is sent as a named
+ * prepared statement, so Postgres parses and plans it once per connection.
+ */
+export interface PostgresQueries {
+  readonly append: { readonly name: string; readonly text: string };
+  readonly readStream: { readonly name: string; readonly text: string };
+  readonly streamExists: { readonly name: string; readonly text: string };
+  readonly readAll: { readonly name: string; readonly text: string };
+  readonly lastEvent: { readonly name: string; readonly text: string };
+}
+
+const EVENT_COLUMNS = 'e.position, e.stream_id, e.revision, e.event_id, e.type, e.data, e.metadata, e.recorded_at';
+
+export function postgresQueries(schema: string): PostgresQueries {
+  const s = quoteIdent(schema);
+  return {
+    append: {
+      name: 'es_append',
+      text: `SELECT outcome, next_revision, last_position, actual_revision FROM ${s}.append_to_stream($1, $2, $3)`,
+    },
+    readStream: {
+      name: 'es_read_stream',
+      text: `SELECT ${EVENT_COLUMNS} FROM ${s}.events e
+              WHERE e.stream_id = $1 AND e.revision >= $2 ORDER BY e.revision LIMIT $3`,
+    },
+    lastEvent: {
+      name: 'es_last_event',
+      text: `SELECT ${EVENT_COLUMNS} FROM ${s}.events e WHERE e.stream_id = $1 ORDER BY e.revision DESC LIMIT 1`,
+    },
+    streamExists: {
+      name: 'es_stream_exists',
+      text: `SELECT 1 FROM ${s}.streams WHERE stream_id = $1`,
+    },
+    // `settled`: the writing transaction is older than every transaction still running, so nothing
+    // can still commit before this event in the global order. Rows that are committed but not yet
+    // settled come back too (as settled = false) so readers know to look again soon.
+    readAll: {
+      name: 'es_read_all',
+      text: `SELECT ${EVENT_COLUMNS}, e.transaction_id < h.xmin AS settled
+               FROM ${s}.events e
+              CROSS JOIN (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) h
+              WHERE e.position > $1 ORDER BY e.position LIMIT $2`,
+    },
+  };
+}
+
+/** A row of `events` as node-postgres returns it (bigint as string, jsonb parsed, timestamptz as Date). */
+export interface EventRow {
+  readonly position: string;
+  readonly stream_id: string;
+  readonly revision: string;
+  readonly event_id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: unknown;
+  readonly recorded_at: Date;
+}
+
+export interface ReadAllRow extends EventRow {
+  readonly settled: boolean;
+}
+
+export interface AppendRow {
+  readonly outcome: number;
+  readonly next_revision: string | null;
+  readonly last_position: string | null;
+  readonly actual_revision: string;
+}

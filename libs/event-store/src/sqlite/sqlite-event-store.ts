@@ -1,0 +1,272 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Observable } from 'rxjs';
+import { StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  Json,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.port';
+import { GroupCommit, type Outcome } from './group-commit';
+import { migrate } from './sqlite-migrate';
+import * as sql from './sqlite-statements';
+import { subscribeToAll } from './sqlite-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or ':memory:' (tests; one private database per store). */
+  readonly path: string;
+  /**
+   * FULL (default): a resolved append has been fsynced. NORMAL: WAL commits are not fsynced, so
+   * the last commits may be lost on power failure (never corrupted).
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  /** How long to wait for another process's write lock. Default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+  /** How often live subscriptions look for commits by other processes. Default 250 ms. */
+  readonly pollIntervalMs?: number;
+}
+
+interface AppendRequest {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
+const DEFAULT_READ_ALL_PAGE = 1_000;
+const SUBSCRIPTION_PAGE = 500;
+
+export class SqliteEventStore implements EventStore {
+  private readonly statements: Statements;
+  private readonly groupCommit = new GroupCommit<AppendRequest, AppendResult>((batch) => this.commitBatch(batch));
+  private readonly commitListeners = new Set<() => void>();
+  private closed = false;
+  private commits = 0;
+  /** Applies one request inside the batch transaction, under its own SAVEPOINT. */
+  private readonly applyInSavepoint: (request: AppendRequest, recordedAt: string) => AppendResult;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.statements = prepareStatements(db);
+    // better-sqlite3 runs a transaction function called inside another one as a SAVEPOINT that
+    // is rolled back if it throws: exactly the per-request isolation group commit needs.
+    this.applyInSavepoint = db.transaction((request: AppendRequest, recordedAt: string) =>
+      this.apply(request, recordedAt),
+    );
+  }
+
+  static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
+    const inMemory = options.path === ':memory:';
+    if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Database(options.path);
+    try {
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
+      if (!inMemory) {
+        db.pragma('journal_mode = WAL');
+        db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      }
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteEventStore(db, options.pollIntervalMs ?? 250);
+  }
+
+  /** Number of write transactions committed by this instance (diagnostics and tests). */
+  get commitCount(): number {
+    return this.commits;
+  }
+
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(closedError());
+    return this.groupCommit.submit({ streamId, events, expectedRevision: options.expectedRevision });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const rows = this.statements.streamPage.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1);
+    if (rows.length === 0 && !this.statements.streamHead.get(streamId)) throw new StreamNotFoundError(streamId);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.readAllPage(options.after ?? 0, options.maxCount ?? DEFAULT_READ_ALL_PAGE);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
+    return subscribeToAll(
+      {
+        readPage: (after, maxCount) => this.readAllPage(after, maxCount),
+        onCommit: (listener) => {
+          this.commitListeners.add(listener);
+          return () => this.commitListeners.delete(listener);
+        },
+        isClosed: () => this.closed,
+      },
+      { after: options.after ?? 0, pageSize: SUBSCRIPTION_PAGE, pollIntervalMs: this.pollIntervalMs },
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // Appends already accepted are committed, not dropped.
+    this.groupCommit.drain();
+    this.closed = true;
+    this.notifyCommit(); // live subscriptions see `closed` and complete
+    this.db.close();
+  }
+
+  private readAllPage(after: number, maxCount: number): RecordedEvent[] {
+    return this.statements.allPage.all(after, maxCount).map(toRecordedEvent);
+  }
+
+  /** One transaction, one commit (one fsync) for the whole batch; one outcome per request. */
+  private commitBatch(batch: readonly AppendRequest[]): Outcome<AppendResult>[] {
+    if (this.closed) throw closedError();
+    const recordedAt = new Date().toISOString();
+    const outcomes = this.db
+      .transaction(() => batch.map((request) => this.applyOne(request, recordedAt)))
+      // IMMEDIATE takes the write lock up front, so another process cannot interleave a write
+      // between our revision checks and our inserts.
+      .immediate();
+    this.commits += 1;
+    if (outcomes.some((outcome) => outcome.ok)) this.notifyCommit();
+    return outcomes;
+  }
+
+  private applyOne(request: AppendRequest, recordedAt: string): Outcome<AppendResult> {
+    try {
+      return { ok: true, value: this.applyInSavepoint(request, recordedAt) };
+    } catch (error) {
+      // The savepoint is rolled back by now. A retry of an append that already succeeded fails
+      // its revision check or hits the unique event id: answer it with the original result.
+      if (error instanceof WrongExpectedRevisionError || isDuplicateEventId(error)) {
+        const original = this.findOriginalAppend(request);
+        if (original) return { ok: true, value: original };
+      }
+      if (isDuplicateEventId(error)) {
+        return { ok: false, error: new Error(`Stream ${request.streamId}: an event id of this append is already stored`) };
+      }
+      return { ok: false, error };
+    }
+  }
+
+  private apply(request: AppendRequest, recordedAt: string): AppendResult {
+    const { streamId, events, expectedRevision } = request;
+    const head = this.statements.streamHead.get(streamId);
+    if (!satisfies(expectedRevision, head?.revision)) {
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, head?.revision ?? 'no_stream');
+    }
+    let revision = head?.revision ?? -1;
+    let position = head?.position ?? 0;
+    for (const event of events) {
+      revision += 1;
+      const inserted = this.statements.insert.run(
+        streamId,
+        revision,
+        event.id,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        recordedAt,
+      );
+      position = Number(inserted.lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * The result of an earlier append of exactly these event ids, to this stream, with this
+   * expectation — or null when the request is not such a retry.
+   */
+  private findOriginalAppend(request: AppendRequest): AppendResult | null {
+    const { streamId, events, expectedRevision } = request;
+    const firstEvent = events[0];
+    if (!firstEvent) return null;
+    const first = this.statements.eventById.get(firstEvent.id);
+    if (!first || first.stream_id !== streamId) return null;
+    const revisionBefore = first.revision === 0 ? undefined : first.revision - 1;
+    if (!satisfies(expectedRevision, revisionBefore)) return null;
+    let position = first.position;
+    for (let i = 1; i < events.length; i += 1) {
+      const stored = this.statements.eventIdAt.get(streamId, first.revision + i);
+      if (stored?.id !== events[i]!.id) return null;
+      position = stored.position;
+    }
+    return { nextExpectedRevision: first.revision + events.length - 1, position };
+  }
+
+  private notifyCommit(): void {
+    for (const listener of this.commitListeners) listener();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw closedError();
+  }
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    streamHead: db.prepare<[string], { revision: number; position: number }>(sql.SELECT_STREAM_HEAD),
+    eventById: db.prepare<[string], { stream_id: string; revision: number; position: number }>(sql.SELECT_EVENT_BY_ID),
+    eventIdAt: db.prepare<[string, number], { id: string; position: number }>(sql.SELECT_EVENT_ID_AT),
+    insert: db.prepare<[string, number, string, string, string, string, string]>(sql.INSERT_EVENT),
+    streamPage: db.prepare<[string, number, number], sql.EventRow>(sql.SELECT_STREAM_PAGE),
+    allPage: db.prepare<[number, number], sql.EventRow>(sql.SELECT_ALL_PAGE),
+  };
+}
+
+/** Does a stream whose last revision is `current` (undefined: no stream) meet the expectation? */
+function satisfies(expected: ExpectedRevision, current: number | undefined): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === undefined;
+    case 'stream_exists':
+      return current !== undefined;
+    default:
+      return current === expected;
+  }
+}
+
+function isDuplicateEventId(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.id')
+  );
+}
+
+function closedError(): Error {
+  return new Error('SqliteEventStore is closed');
+}
+
+function toRecordedEvent(row: sql.EventRow): RecordedEvent {
+  return {
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    id: row.id,
+    type: row.type,
+    data: JSON.parse(row.data) as Json,
+    metadata: JSON.parse(row.metadata) as Json,
+    recordedAt: row.recorded_at,
+  };
+}
