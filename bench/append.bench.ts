@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteEventStore, type EventStore } from '@shuangsui/event-store';
 import { measureStoreAppends } from './append-store';
+import { measureRawSqliteCommits } from './sqlite-fsync-baseline';
 import { openPostgresBenchStore } from './append-postgres';
 
 type StoreName = 'sqlite' | 'postgres';
@@ -17,6 +18,8 @@ type StoreName = 'sqlite' | 'postgres';
 interface OpenedStore {
   readonly store: EventStore;
   readonly description: string;
+  /** Commits per second the bare database manages on the same disk, for context. */
+  readonly baseline?: () => string;
   readonly dispose: () => Promise<void>;
 }
 
@@ -30,6 +33,7 @@ async function openStore(name: StoreName): Promise<OpenedStore> {
       return {
         store,
         description: `SQLite file ${path} (WAL, synchronous FULL)`,
+        baseline: () => `raw better-sqlite3, one fsync per commit: ${format(measureRawSqliteCommits(dir))}`,
         dispose: async () => {
           await store.close();
           rmSync(dir, { recursive: true, force: true });
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
     const appends = await measureStoreAppends(opened.store);
     console.log(`  sequential, one stream, exact expected revision:  ${format(appends.sequentialAppendsPerSec)}`);
     console.log(`  64 concurrent writers on distinct streams:        ${format(appends.concurrentAppendsPerSec)}`);
+    if (opened.baseline) console.log(`  (for comparison, ${opened.baseline()})`);
     Object.assign(figures, appends);
   } finally {
     await opened.dispose();

@@ -20,8 +20,9 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'shuangsui-e2e-'));
 }
 
-export async function startServer(dataDir: string = tempDataDir(), clock?: () => Date): Promise<TestServer> {
-  const app = await createApp({ eventStore: `sqlite:${join(dataDir, 'events.db')}`, logger: false, clock });
+/** `automatedReferral` is off unless asked for, so tests that open referrals by hand do not race the process manager. */
+export async function startServer(dataDir: string = tempDataDir(), clock?: () => Date, automatedReferral = false): Promise<TestServer> {
+  const app = await createApp({ eventStore: `sqlite:${join(dataDir, 'events.db')}`, readStore: `sqlite:${join(dataDir, 'read-models.db')}`, automatedReferral, logger: false, clock });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -7,3 +7,6 @@ export * from './inspections/inspection-queries';
 export * from './inspections/stored-events';
 export * from './calendar/load-calendar';
 export * from './audit/verify-chain';
+export * from './directories';
+export * from './plans';
+export * from './draws';

@@ -4,3 +4,4 @@ export * from './hash-chain';
 export * from './sqlite';
 export * from './create-event-store';
 export * from './postgres';
+export * from './esdb';

@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
+import { registerVerifyChain } from './verify-chain.command';
+import { registerImportCommand } from './import.command';
+import { registerExportCommand } from './export.command';
+import { registerVerifyDrawCommand } from './verify-draw.command';
+import { registerReplayCommand } from './replay.command';
 
 /** A CLI command registers itself on the root program; global options via `program.opts()`. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI. Add one line per command file. */
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerReplayCommand];

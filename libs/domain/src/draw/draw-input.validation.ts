@@ -1,6 +1,7 @@
 import { DIRECTORY_ID_PATTERN } from '../directory/unit';
 import { isIsoDate, isIsoMonth } from '../directory/iso-date';
 import { violation, type RuleViolation } from '../shared/rule-violation';
+import { duplicateIds } from './population-encoding';
 import { WITNESS_KINDS, type DrawInput, type FrozenPopulation } from './draw.types';
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -43,11 +44,8 @@ export function validatePopulation(p: FrozenPopulation): RuleViolation[] {
       add(violation(`population.ratiosBp.${grade}`, 'basis-points', `${grade}级抽查比例应为0至120000之间的整数（万分比）`));
     }
   }
-  const unitIds = new Set<string>();
   p.units.forEach((u, i) => {
     if (!DIRECTORY_ID_PATTERN.test(u.id)) add(violation(`population.units[${i}].id`, 'id-format', `第${i + 1}家单位编号格式不正确`));
-    else if (unitIds.has(u.id)) add(violation(`population.units[${i}].id`, 'duplicate', `单位编号“${u.id}”重复`));
-    unitIds.add(u.id);
     if (!GRADES.has(u.riskGrade)) add(violation(`population.units[${i}].riskGrade`, 'risk-grade', `单位“${u.id}”风险等级无效`));
     if (u.lastPair !== undefined && (!DIRECTORY_ID_PATTERN.test(u.lastPair[0]) || !DIRECTORY_ID_PATTERN.test(u.lastPair[1]) || u.lastPair[0] === u.lastPair[1])) {
       add(violation(`population.units[${i}].lastPair`, 'pair', `单位“${u.id}”上次检查人员组合无效`));
@@ -78,6 +76,7 @@ export function validatePopulation(p: FrozenPopulation): RuleViolation[] {
       add(violation(`${at}.priorAssignments`, 'non-negative-integer', `执法人员“${s.id}”已分配检查数应为不小于0的整数`));
     }
   });
+  for (const id of duplicateIds(p.units)) add(violation('population.units', 'duplicate', `单位编号“${id}”重复`));
   if (dropped > 0) errors.push(violation('population', 'more-errors', `另有${dropped}处错误未列出`));
   return errors;
 }

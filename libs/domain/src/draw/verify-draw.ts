@@ -1,6 +1,6 @@
 import { canonicalJson } from '../shared/canonical-json';
 import { ALGORITHM_VERSION, type DrawRecord, type DrawResult } from './draw.types';
-import { hashSortedPopulation, sortPopulation } from './population-encoding';
+import { canonicalPopulation, hashSortedPopulation } from './population-encoding';
 import { drawFromSorted, resultHashOf } from './run-draw';
 import { commitmentOf } from './seed';
 import { validateDrawInput } from './draw-input.validation';
@@ -23,7 +23,8 @@ const MAX_LISTED = 20;
 
 /** Re-runs a recorded draw and reports every check, not just the first failure. */
 export function verifyDraw(record: DrawRecord): DrawVerification {
-  const { input, result } = record;
+  const { result } = record;
+  const input = { ...record.input, population: canonicalPopulation(record.input.population) };
   const differences: string[] = [];
 
   if (result.algorithmVersion !== ALGORITHM_VERSION) {
@@ -43,7 +44,7 @@ export function verifyDraw(record: DrawRecord): DrawVerification {
     differences.push('抽取结果中记录的承诺值或种子原文与输入记录不一致');
   }
 
-  const sorted = sortPopulation(input.population);
+  const sorted = input.population;
   const hash = hashSortedPopulation(input.population, sorted);
   let populationHash = hash === input.populationHash;
   if (!populationHash) differences.push(`名录哈希不符：冻结时为${input.populationHash}，按记录的名录重新计算为${hash}`);

@@ -44,7 +44,8 @@ export class PgWakeups {
     }
     this.notifyInFlight = true;
     this.pool
-      .query('SELECT pg_notify($1, $2)', [this.channel, ''])
+      // A wake-up need not survive a crash, so its commit does not wait for a WAL flush.
+      .query("SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')", [this.channel])
       .catch(() => undefined) // polling covers a lost wake-up
       .then(() => new Promise((resolve) => setTimeout(resolve, this.minIntervalMs).unref()))
       .finally(() => {

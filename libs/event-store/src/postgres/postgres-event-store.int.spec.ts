@@ -77,6 +77,7 @@ describe('PostgresEventStore: global order with out-of-order commits', () => {
     });
     const subscriber = collect(start.position);
     const slow = await raw.connect();
+    let failed = true;
     try {
       const slowId = randomUUID();
       const slowPosition = await appendInOpenTransaction(slow, `slow-${randomUUID()}`, [slowId]);
@@ -93,9 +94,10 @@ describe('PostgresEventStore: global order with out-of-order commits', () => {
       await waitFor(() => subscriber.events.length >= 2);
       expect(subscriber.events.map((e) => e.position)).toEqual([slowPosition, fast.position]);
       expect(subscriber.events[0]!.id).toBe(slowId);
+      failed = false;
     } finally {
       subscriber.subscription.unsubscribe();
-      slow.release();
+      slow.release(failed); // a failed test may leave its transaction open: drop that connection
     }
   });
 
@@ -112,6 +114,7 @@ describe('PostgresEventStore: global order with out-of-order commits', () => {
 
     const writer = async (w: number): Promise<void> => {
       const client = await raw.connect();
+      let failed = true;
       try {
         for (let t = 0; t < transactionsPerWriter; t += 1) {
           const ids = Array.from({ length: 1 + ((w + t) % 3) }, () => randomUUID());
@@ -126,8 +129,9 @@ describe('PostgresEventStore: global order with out-of-order commits', () => {
             committed.push(...ids);
           }
         }
+        failed = false;
       } finally {
-        client.release();
+        client.release(failed);
       }
     };
 
@@ -163,6 +167,21 @@ describe('PostgresEventStore: global order with out-of-order commits', () => {
     }
   });
 
+  it("an idempotent retry with 'any' returns the first result and writes nothing", async () => {
+    const streamId = `any-${randomUUID()}`;
+    await store.appendToStream(streamId, [{ id: randomUUID(), type: 'First.v1', data: {}, metadata: {} }], {
+      expectedRevision: 'no_stream',
+    });
+    const events = [1, 2].map((n) => ({ id: randomUUID(), type: 'Retried.v1', data: { n }, metadata: {} }));
+    const first = await store.appendToStream(streamId, events, { expectedRevision: 'any' });
+    await store.appendToStream(streamId, [{ id: randomUUID(), type: 'Later.v1', data: {}, metadata: {} }], {
+      expectedRevision: 'any',
+    });
+    const before = await store.readStream(streamId);
+    expect(await store.appendToStream(streamId, events, { expectedRevision: 'any' })).toEqual(first);
+    expect(await store.readStream(streamId)).toEqual(before);
+  });
+
   it('append_to_stream refuses to run after the transaction already wrote (its xid would be out of order)', async () => {
     const client = await raw.connect();
     try {
@@ -173,7 +192,7 @@ describe('PostgresEventStore: global order with out-of-order commits', () => {
           `late-${randomUUID()}`,
           JSON.stringify([{ id: randomUUID(), type: 'Late.v1', data: {}, metadata: {} }]),
         ]),
-      ).rejects.toThrow(/first write of its transaction/);
+      ).rejects.toThrow(/first write of their transaction/);
     } finally {
       await client.query('ROLLBACK');
       client.release();

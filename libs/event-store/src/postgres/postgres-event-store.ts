@@ -12,9 +12,17 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port';
+import { AppendBatcher } from './append-batcher';
 import { migrateEventStore } from './migrate';
 import { PgWakeups } from './pg-wakeups';
-import { postgresQueries, type AppendRow, type EventRow, type PostgresQueries, type ReadAllRow } from './postgres-queries';
+import {
+  postgresQueries,
+  type AppendBatchRow,
+  type AppendRow,
+  type EventRow,
+  type PostgresQueries,
+  type ReadAllRow,
+} from './postgres-queries';
 import { assertSchemaName, DEFAULT_SCHEMA, eventsChannel } from './schema-name';
 import { sleep, WakeSignal } from './wake-signal';
 
@@ -23,8 +31,13 @@ export interface PostgresEventStoreOptions {
   readonly connectionString: string;
   /** Schema holding every table and function of the store. Default 'shuangsui'. */
   readonly schema?: string;
-  /** Connections in the pool. Default 20: concurrent appends commit (and share fsyncs) in parallel. */
+  /** Connections in the pool. Default 20. */
   readonly poolSize?: number;
+  /**
+   * Append statements (single appends or group-commit batches) running at once; appends arriving
+   * meanwhile are batched. Default 4 (capped by poolSize).
+   */
+  readonly maxAppendsInFlight?: number;
   /** How long a caught-up subscription waits for a wake-up before polling anyway (ms). Default 500. */
   readonly pollIntervalMs?: number;
 }
@@ -36,11 +49,22 @@ const READ_ALL_SETTLE_MS = 2000;
 
 const EXPECTED_CODE = { no_stream: -1, any: -2, stream_exists: -3 } as const;
 
+/** One append as the SQL functions take it: expected revision encoded, events as JSON text. */
+interface AppendRequest {
+  readonly streamId: string;
+  readonly expected: number;
+  readonly events: string;
+}
+
 /**
  * PostgreSQL adapter of the event store port.
  *
+ * Appends: one SQL function call per append (`append_to_stream`), or per group-commit batch of
+ * concurrent appends (`append_to_streams`, see AppendBatcher), checking the expected revision
+ * against the locked `streams` row; nothing is written unless the expectation holds.
+ *
  * Global order and positions. `position` is a bigint sequence value, allocated by
- * `append_to_stream` together with the writing transaction's id under a short lock, so position
+ * `allocate_positions` together with the writing transaction's id under a short lock, so position
  * order and transaction-id order agree (migration 002 explains why). Reads of the global order
  * return only events whose transaction id is below the reader's snapshot xmin: those whose writers,
  * and the writers of every smaller position, have all finished. So what a reader sees is always a
@@ -59,6 +83,7 @@ export class PostgresEventStore implements EventStore {
   private readonly signal = new WakeSignal();
   private readonly wakeups: PgWakeups;
   private readonly subscriptions = new Set<AbortController>();
+  private readonly batcher: AppendBatcher<AppendRequest, AppendRow>;
   private closed = false;
 
   private constructor(
@@ -66,15 +91,21 @@ export class PostgresEventStore implements EventStore {
     readonly schema: string,
     connectionString: string,
     private readonly pollIntervalMs: number,
+    maxAppendsInFlight: number,
   ) {
     this.queries = postgresQueries(schema);
     this.wakeups = new PgWakeups(pool, connectionString, eventsChannel(schema), this.signal);
+    this.batcher = new AppendBatcher<AppendRequest, AppendRow>(
+      { one: (request) => this.appendOne(request), many: (requests) => this.appendMany(requests) },
+      maxAppendsInFlight,
+    );
   }
 
   /** Opens a pool and migrates the schema to the latest version. Fails if the server is unreachable. */
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const schema = assertSchemaName(options.schema ?? DEFAULT_SCHEMA);
-    const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20 });
+    const poolSize = options.poolSize ?? 20;
+    const pool = new Pool({ connectionString: options.connectionString, max: poolSize });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     try {
@@ -83,7 +114,13 @@ export class PostgresEventStore implements EventStore {
       await pool.end().catch(() => undefined);
       throw error;
     }
-    return new PostgresEventStore(pool, schema, options.connectionString, options.pollIntervalMs ?? 500);
+    return new PostgresEventStore(
+      pool,
+      schema,
+      options.connectionString,
+      options.pollIntervalMs ?? 500,
+      Math.max(1, Math.min(options.maxAppendsInFlight ?? 4, poolSize)),
+    );
   }
 
   async appendToStream(
@@ -93,20 +130,13 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     const expected = options.expectedRevision;
     if (events.length === 0) return this.appendNothing(streamId, expected);
-    const payload = JSON.stringify(
-      events.map((event) => ({ id: event.id, type: event.type, data: event.data, metadata: event.metadata })),
-    );
-    let row: AppendRow | undefined;
-    try {
-      const result = await this.pool.query<AppendRow>({
-        ...this.queries.append,
-        values: [streamId, typeof expected === 'number' ? expected : EXPECTED_CODE[expected], payload],
-      });
-      row = result.rows[0];
-    } catch (error) {
-      throw describeAppendError(streamId, error);
-    }
-    if (!row) throw new Error(`append_to_stream returned no row for stream ${streamId}`);
+    const row = await this.batcher.submit({
+      streamId,
+      expected: typeof expected === 'number' ? expected : EXPECTED_CODE[expected],
+      events: JSON.stringify(
+        events.map((event) => ({ id: event.id, type: event.type, data: event.data, metadata: event.metadata })),
+      ),
+    });
     if (row.outcome === 2) {
       const actual = Number(row.actual_revision);
       throw new WrongExpectedRevisionError(streamId, expected, actual < 0 ? 'no_stream' : actual);
@@ -186,6 +216,43 @@ export class PostgresEventStore implements EventStore {
     for (const stop of this.subscriptions) stop.abort();
     await this.wakeups.close();
     await this.pool.end();
+  }
+
+  private async appendOne(request: AppendRequest): Promise<AppendRow> {
+    try {
+      const { rows } = await this.pool.query<AppendRow>({
+        ...this.queries.append,
+        values: [request.streamId, request.expected, request.events],
+      });
+      if (!rows[0]) throw new Error(`append_to_stream returned no row for stream ${request.streamId}`);
+      return rows[0];
+    } catch (error) {
+      throw describeAppendError(request.streamId, error);
+    }
+  }
+
+  /**
+   * A group-commit batch in one statement. Items are sent ordered by stream id (a stable sort keeps
+   * appends to one stream in arrival order), so concurrent batches lock stream rows in one global
+   * order and cannot deadlock; the outcomes are mapped back to the callers' order.
+   */
+  private async appendMany(requests: readonly AppendRequest[]): Promise<AppendRow[]> {
+    const order = requests
+      .map((request, index) => ({ request, index }))
+      .sort((a, b) => (a.request.streamId < b.request.streamId ? -1 : a.request.streamId > b.request.streamId ? 1 : 0));
+    // Events are already JSON text: splice them in rather than parse and re-serialise.
+    const payload = `[${order
+      .map(({ request }) => `{"streamId":${JSON.stringify(request.streamId)},"expected":${request.expected},"events":${request.events}}`)
+      .join(',')}]`;
+    const { rows } = await this.pool.query<AppendBatchRow>({ ...this.queries.appendBatch, values: [payload] });
+    const outcomes: AppendRow[] = new Array<AppendRow>(requests.length);
+    for (const row of rows) {
+      const slot = order[row.item];
+      if (!slot) throw new Error(`append_to_streams returned an unknown item ${row.item}`);
+      outcomes[slot.index] = row;
+    }
+    if (rows.length !== requests.length) throw new Error('append_to_streams returned too few rows');
+    return outcomes;
   }
 
   private async readPage(after: number, maxCount: number): Promise<{ events: RecordedEvent[]; heldBack: boolean }> {

@@ -6,6 +6,7 @@ import { quoteIdent } from './schema-name';
  */
 export interface PostgresQueries {
   readonly append: { readonly name: string; readonly text: string };
+  readonly appendBatch: { readonly name: string; readonly text: string };
   readonly readStream: { readonly name: string; readonly text: string };
   readonly streamExists: { readonly name: string; readonly text: string };
   readonly readAll: { readonly name: string; readonly text: string };
@@ -20,6 +21,10 @@ export function postgresQueries(schema: string): PostgresQueries {
     append: {
       name: 'es_append',
       text: `SELECT outcome, next_revision, last_position, actual_revision FROM ${s}.append_to_stream($1, $2, $3)`,
+    },
+    appendBatch: {
+      name: 'es_append_batch',
+      text: `SELECT item, outcome, next_revision, last_position, actual_revision FROM ${s}.append_to_streams($1)`,
     },
     readStream: {
       name: 'es_read_stream',
@@ -61,6 +66,10 @@ export interface EventRow {
 
 export interface ReadAllRow extends EventRow {
   readonly settled: boolean;
+}
+
+export interface AppendBatchRow extends AppendRow {
+  readonly item: number;
 }
 
 export interface AppendRow {

@@ -77,9 +77,14 @@ describe('SqliteEventStore', () => {
       const outcomes = await Promise.allSettled([
         store.appendToStream('other', [event(1), taken], { expectedRevision: 'no_stream' }),
         store.appendToStream('fine', [event(2)], { expectedRevision: 'no_stream' }),
+        store.appendToStream('single', [taken], { expectedRevision: 'any' }),
+        store.appendToStream('fine', [event(3)], { expectedRevision: 0 }),
       ]);
-      expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
+      expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[0] as PromiseRejectedResult).reason).toMatchObject({ message: expect.stringContaining('already stored') });
       await expect(store.readStream('other')).rejects.toThrow('not found');
+      await expect(store.readStream('single')).rejects.toThrow('not found');
+      expect(await store.readStream('fine')).toHaveLength(2);
     });
 
     it('applies two requests to the same stream in one batch in arrival order', async () => {
@@ -154,6 +159,22 @@ describe('SqliteEventStore', () => {
       const events = await received;
       expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3]);
       expect(events.map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }, { n: 3 }]);
+    });
+
+    it('checks expected revisions against writes made by another instance on the same file', async () => {
+      const path = join(dir, 'events.db');
+      const one = await open(path);
+      const other = await open(path);
+      await one.appendToStream('contended', [event(0)], { expectedRevision: 'no_stream' });
+      await other.appendToStream('contended', [event(1)], { expectedRevision: 0 });
+
+      await expect(one.appendToStream('contended', [event(2)], { expectedRevision: 0 })).rejects.toMatchObject({
+        expected: 0,
+        actual: 1,
+      });
+      await expect(one.appendToStream('contended', [event(2)], { expectedRevision: 1 })).resolves.toMatchObject({
+        nextExpectedRevision: 2,
+      });
     });
 
     it('commits appends queued before close()', async () => {

@@ -39,7 +39,13 @@ interface AppendRequest {
   readonly expectedRevision: ExpectedRevision;
 }
 
+interface StreamHead {
+  readonly revision: number;
+  readonly position: number;
+}
+
 const DEFAULT_READ_ALL_PAGE = 1_000;
+const MAX_CACHED_HEADS = 100_000;
 const SUBSCRIPTION_PAGE = 500;
 
 export class SqliteEventStore implements EventStore {
@@ -48,14 +54,28 @@ export class SqliteEventStore implements EventStore {
   private readonly commitListeners = new Set<() => void>();
   private closed = false;
   private commits = 0;
+  /**
+   * Last revision and position of recently written streams, so an append need not look its
+   * stream's head up in the index. Valid only while no other connection has written: checked
+   * with PRAGMA data_version at the start of every batch (under the write lock).
+   */
+  private readonly heads = new Map<string, StreamHead>();
+  private dataVersion: number | undefined;
   /** Applies one request inside the batch transaction, under its own SAVEPOINT. */
   private readonly applyInSavepoint: (request: AppendRequest, recordedAt: string) => AppendResult;
+  private readonly applyBatch: Database.Transaction<
+    (batch: readonly AppendRequest[], recordedAt: string) => Outcome<AppendResult>[]
+  >;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
   ) {
     this.statements = prepareStatements(db);
+    this.applyBatch = db.transaction((batch: readonly AppendRequest[], recordedAt: string) => {
+      this.forgetHeadsIfOthersWrote();
+      return batch.map((request) => this.applyOne(request, recordedAt));
+    });
     // better-sqlite3 runs a transaction function called inside another one as a SAVEPOINT that
     // is rolled back if it throws: exactly the per-request isolation group commit needs.
     this.applyInSavepoint = db.transaction((request: AppendRequest, recordedAt: string) =>
@@ -138,20 +158,35 @@ export class SqliteEventStore implements EventStore {
   private commitBatch(batch: readonly AppendRequest[]): Outcome<AppendResult>[] {
     if (this.closed) throw closedError();
     const recordedAt = new Date().toISOString();
-    const outcomes = this.db
-      .transaction(() => batch.map((request) => this.applyOne(request, recordedAt)))
+    let outcomes: Outcome<AppendResult>[];
+    try {
       // IMMEDIATE takes the write lock up front, so another process cannot interleave a write
       // between our revision checks and our inserts.
-      .immediate();
+      outcomes = this.applyBatch.immediate(batch, recordedAt);
+    } catch (error) {
+      this.heads.clear(); // the whole batch was rolled back
+      throw error;
+    }
     this.commits += 1;
+    if (this.heads.size > MAX_CACHED_HEADS) this.heads.clear();
     if (outcomes.some((outcome) => outcome.ok)) this.notifyCommit();
     return outcomes;
   }
 
   private applyOne(request: AppendRequest, recordedAt: string): Outcome<AppendResult> {
     try {
-      return { ok: true, value: this.applyInSavepoint(request, recordedAt) };
+      // A failing INSERT statement undoes only itself, so a single-event append needs no
+      // savepoint; a multi-event one does, to be all-or-nothing within the batch.
+      const value =
+        request.events.length > 1 ? this.applyInSavepoint(request, recordedAt) : this.apply(request, recordedAt);
+      if (request.events.length > 0) {
+        this.heads.set(request.streamId, { revision: value.nextExpectedRevision, position: value.position });
+      }
+      return { ok: true, value };
     } catch (error) {
+      // Some errors (disk full, I/O) make SQLite roll the whole transaction back: then fail the
+      // batch at once rather than let later requests run outside any transaction.
+      if (!this.db.inTransaction) throw error;
       // The savepoint is rolled back by now. A retry of an append that already succeeded fails
       // its revision check or hits the unique event id: answer it with the original result.
       if (error instanceof WrongExpectedRevisionError || isDuplicateEventId(error)) {
@@ -167,7 +202,7 @@ export class SqliteEventStore implements EventStore {
 
   private apply(request: AppendRequest, recordedAt: string): AppendResult {
     const { streamId, events, expectedRevision } = request;
-    const head = this.statements.streamHead.get(streamId);
+    const head = this.heads.get(streamId) ?? this.statements.streamHead.get(streamId);
     if (!satisfies(expectedRevision, head?.revision)) {
       throw new WrongExpectedRevisionError(streamId, expectedRevision, head?.revision ?? 'no_stream');
     }
@@ -210,6 +245,12 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedRevision: first.revision + events.length - 1, position };
   }
 
+  private forgetHeadsIfOthersWrote(): void {
+    const version = this.statements.dataVersion.get();
+    if (version !== this.dataVersion) this.heads.clear();
+    this.dataVersion = version;
+  }
+
   private notifyCommit(): void {
     for (const listener of this.commitListeners) listener();
   }
@@ -223,7 +264,8 @@ type Statements = ReturnType<typeof prepareStatements>;
 
 function prepareStatements(db: Database.Database) {
   return {
-    streamHead: db.prepare<[string], { revision: number; position: number }>(sql.SELECT_STREAM_HEAD),
+    streamHead: db.prepare<[string], StreamHead>(sql.SELECT_STREAM_HEAD),
+    dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     eventById: db.prepare<[string], { stream_id: string; revision: number; position: number }>(sql.SELECT_EVENT_BY_ID),
     eventIdAt: db.prepare<[string, number], { id: string; position: number }>(sql.SELECT_EVENT_ID_AT),
     insert: db.prepare<[string, number, string, string, string, string, string]>(sql.INSERT_EVENT),

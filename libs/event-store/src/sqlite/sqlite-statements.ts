@@ -3,7 +3,7 @@
 const EVENT_COLUMNS = 'position, stream_id, revision, id, type, data, metadata, recorded_at';
 
 export const SELECT_STREAM_HEAD = `
-  SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`;
+  SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`;
 
 export const SELECT_EVENT_BY_ID = `
   SELECT stream_id, revision, position FROM events WHERE id = ?`;

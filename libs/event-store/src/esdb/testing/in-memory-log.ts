@@ -9,7 +9,8 @@
  *   only partly matches is rejected as a wrong expected version (EventStoreDB's
  *   "corrupted idempotency");
  * - positions are byte offsets into a log that grows by each record's size, so they are sparse
- *   and start above zero, like a real node's commit positions.
+ *   and start above zero, like a real node's commit positions, and only record boundaries can be
+ *   read from.
  */
 
 export type DoubleExpectedRevision =
@@ -81,6 +82,15 @@ export class InMemoryLog {
     return low;
   }
 
+  /**
+   * A real node only reads $all from the start of a record, the start of the log or its end; a
+   * position inside a record is rejected ("invalid position").
+   */
+  isReadablePosition(position: number): boolean {
+    if (position === 0 || position === this.nextPosition) return true;
+    return this.records[this.indexAtOrAfter(position)]?.position === position;
+  }
+
   stream(streamName: string): readonly LogRecord[] | undefined {
     return this.streams.get(streamName);
   }
@@ -128,7 +138,9 @@ export class InMemoryLog {
       return record;
     });
     this.records.push(...written);
-    this.streams.set(streamName, [...existing, ...written]);
+    existing.push(...written);
+    // Registered only once it has events: a failed first append must leave "stream not found".
+    this.streams.set(streamName, existing);
     this.listeners.forEach((listener) => listener());
     return {
       kind: 'success',

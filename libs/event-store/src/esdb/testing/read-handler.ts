@@ -7,7 +7,9 @@
  *   (catch-up), a CaughtUp marker, then live events as they are appended, optionally filtered.
  * The subscription walks one cursor over the log, so the hand-over from catch-up to live can have
  * neither a gap nor a duplicate. It honours gRPC back-pressure by pausing until 'drain'.
- * Backwards reads and stream subscriptions are not implemented (the adapter does not use them).
+ * - read $all backwards (from the end or before a position).
+ * A $all position inside a record is rejected as a real node rejects it. Backwards stream reads
+ * and stream subscriptions are not implemented (the adapter does not use them).
  */
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
@@ -25,16 +27,22 @@ export function readHandler(log: InMemoryLog) {
       call.emit('error', { code: status.INVALID_ARGUMENT, details: 'read options missing' });
       return;
     }
-    if (options.getReadDirection() !== ReadReq.Options.ReadDirection.FORWARDS) {
-      unimplemented(call, 'the double only reads forwards');
+    const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
+    const subscribing = options.hasSubscription();
+    const position = options.getAll()?.getPosition();
+    if (position !== undefined && !log.isReadablePosition(Number(position.getCommitPosition()))) {
+      // What a node answers for a position inside a record (a checkpoint not issued by it).
+      call.emit('error', { code: status.INVALID_ARGUMENT, details: 'Invalid position.' });
       return;
     }
-    const subscribing = options.hasSubscription();
     if (options.hasStream()) {
       if (subscribing) unimplemented(call, 'the double does not implement stream subscriptions');
+      else if (backwards) unimplemented(call, 'the double reads streams forwards only');
       else readStream(call, log, options);
     } else if (subscribing) {
       subscribeToAll(call, log, options);
+    } else if (backwards) {
+      readAllBackwards(call, log, options);
     } else {
       readAll(call, log, options);
     }
@@ -72,6 +80,22 @@ function readAll(call: ReadCall, log: InMemoryLog, options: ReadReq.Options): vo
   const filter = filterOf(options);
   let remaining = countOf(options);
   for (; index < log.length && remaining > 0; index += 1) {
+    const record = log.recordAt(index)!;
+    if (filter !== undefined && !filter(record)) continue;
+    call.write(eventResponse(record));
+    remaining -= 1;
+  }
+  call.end();
+}
+
+/** Backwards from the end, or from a position (exclusive): what the adapter uses to find a boundary. */
+function readAllBackwards(call: ReadCall, log: InMemoryLog, options: ReadReq.Options): void {
+  const allOptions = options.getAll()!;
+  const position = allOptions.getPosition();
+  let index = position ? log.indexAtOrAfter(Number(position.getCommitPosition())) - 1 : allOptions.hasStart() ? -1 : log.length - 1;
+  const filter = filterOf(options);
+  let remaining = countOf(options);
+  for (; index >= 0 && remaining > 0; index -= 1) {
     const record = log.recordAt(index)!;
     if (filter !== undefined && !filter(record)) continue;
     call.write(eventResponse(record));

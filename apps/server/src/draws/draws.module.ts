@@ -1,0 +1,65 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  DrawAlreadyPerformedError,
+  DrawFailedError,
+  DrawFollowUp,
+  DrawNotFoundError,
+  DrawQueries,
+  DrawSecretMissingError,
+  DrawService,
+  DrawVerifier,
+  InspectionCommandHandler,
+  PlanService,
+  type DrawSecretStore,
+} from '@shuangsui/application';
+import type { EventStore } from '@shuangsui/event-store';
+import { registerErrorMapper } from '../common/error.filter';
+import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
+import { InspectionsModule } from '../inspections/inspections.module';
+import { DRAW_SECRETS, PlansModule } from '../plans/plans.module';
+import { DrawsController } from './draws.controller';
+
+registerErrorMapper((error) => {
+  if (error instanceof DrawAlreadyPerformedError) return { statusCode: 409, error: 'DrawAlreadyPerformed', message: error.message, drawId: error.drawId };
+  if (error instanceof DrawNotFoundError) return { statusCode: 404, error: 'DrawNotFound', message: error.message, drawId: error.drawId };
+  if (error instanceof DrawFailedError) {
+    return { statusCode: 422, error: 'DrawFailed', message: error.message, code: error.failure.code, unitId: error.failure.unitId ?? null, violations: error.failure.violations };
+  }
+  if (error instanceof DrawSecretMissingError) return { statusCode: 500, error: 'DrawSecretMissing', message: error.message };
+  return null;
+});
+
+/** SHUANGSUI_MIN_WITNESS_INPUTS: how many public inputs a draw needs (default 1). */
+function minWitnessInputs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env['SHUANGSUI_MIN_WITNESS_INPUTS'] ?? 1);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`Setting SHUANGSUI_MIN_WITNESS_INPUTS must be an integer ≥ 1, got "${env['SHUANGSUI_MIN_WITNESS_INPUTS']}"`);
+  return value;
+}
+
+@Module({
+  imports: [PlansModule, InspectionsModule],
+  controllers: [DrawsController],
+  providers: [
+    {
+      provide: DrawService,
+      useFactory: (store: EventStore, plans: PlanService, secrets: DrawSecretStore, clock: Clock) => new DrawService(store, plans, secrets, { minWitnessInputs: minWitnessInputs() }, clock),
+      inject: [EVENT_STORE, PlanService, DRAW_SECRETS, CLOCK],
+    },
+    { provide: DrawFollowUp, useFactory: (store: EventStore, handler: InspectionCommandHandler, clock: Clock) => new DrawFollowUp(store, handler, {}, clock), inject: [EVENT_STORE, InspectionCommandHandler, CLOCK] },
+    { provide: DrawVerifier, useFactory: (store: EventStore) => new DrawVerifier(store), inject: [EVENT_STORE] },
+    { provide: DrawQueries, useFactory: (store: EventStore) => new DrawQueries(store), inject: [EVENT_STORE] },
+  ],
+})
+export class DrawsModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DrawFollowUp');
+  constructor(@Inject(DrawFollowUp) private readonly followUp: DrawFollowUp) {}
+
+  /** After a crash, every draw whose cases are incomplete is finished before the server takes requests. */
+  async onApplicationBootstrap(): Promise<void> {
+    const reports = await this.followUp.resumeIncomplete();
+    for (const report of reports) {
+      if (report.completed) this.logger.log(`draw ${report.drawId}: follow-up resumed and completed (${report.cases} cases)`);
+      else this.logger.warn(`draw ${report.drawId}: follow-up incomplete, ${report.failures.length} case(s) failed: ${report.failures[0]?.message ?? ''}`);
+    }
+  }
+}

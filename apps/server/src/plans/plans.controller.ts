@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PlanService, type CommandContext, type PlanView, type QuotaView } from '@shuangsui/application';
+import { CaseIdPipe } from '../common/case-id.pipe';
+import { Command } from '../common/command-context.decorator';
+import { AdoptPlanDto } from './dto/adopt-plan.dto';
+import { SetQuotaDto } from './dto/set-quota.dto';
+
+@ApiTags('plans')
+@ApiHeader({ name: 'X-Actor-Id', required: true })
+@ApiHeader({ name: 'X-Actor-Role', required: true })
+@Controller('plans')
+export class PlansController {
+  constructor(private readonly plans: PlanService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Adopt the annual plan (year, authority, period, scope, workload, sampling ratios, joint or not)' })
+  adopt(@Body() dto: AdoptPlanDto, @Command() context: CommandContext): Promise<PlanView> {
+    return this.plans.adoptPlan(
+      {
+        planId: dto.planId,
+        year: dto.year,
+        authority: dto.authority,
+        jurisdiction: dto.jurisdiction,
+        period: dto.period ? { from: dto.period.from, to: dto.period.to } : undefined,
+        scope: dto.scope ? { districts: dto.scope.districts, includeKeyUnits: dto.scope.includeKeyUnits, includeNonKeyUnits: dto.scope.includeNonKeyUnits } : undefined,
+        workload: dto.workload ? { ...dto.workload } : undefined,
+        samplingRatios: dto.samplingRatios ? { A: dto.samplingRatios.A, B: dto.samplingRatios.B, C: dto.samplingRatios.C, D: dto.samplingRatios.D } : undefined,
+        jointPlan: dto.jointPlan,
+        departments: dto.departments,
+      },
+      context,
+    );
+  }
+
+  @Get(':planId')
+  @ApiOperation({ summary: 'The plan with its derived minimum and the quotas set so far' })
+  get(@Param('planId', CaseIdPipe) planId: string): Promise<PlanView> {
+    return this.plans.getPlan(planId);
+  }
+
+  @Post(':planId/quotas')
+  @ApiOperation({ summary: "Set month M's quota (by the 25th of M−1, else with a reason); freezes the population and commits the seed" })
+  setQuota(@Param('planId', CaseIdPipe) planId: string, @Body() dto: SetQuotaDto, @Command() context: CommandContext): Promise<QuotaView> {
+    return this.plans.setQuota(planId, dto.month, { quota: dto.quota, lateReason: dto.lateReason }, context);
+  }
+}

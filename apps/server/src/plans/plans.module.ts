@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import {
+  defaultSecretsDirectory,
+  FileDrawSecretStore,
+  loadWorkingDayCalendar,
+  PlanAlreadyExistsError,
+  PlanNotFoundError,
+  PlanService,
+  QuotaAlreadySetError,
+  QuotaNotSetError,
+  type DrawSecretStore,
+} from '@shuangsui/application';
+import type { EventStore } from '@shuangsui/event-store';
+import { registerErrorMapper } from '../common/error.filter';
+import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
+import { PlansController } from './plans.controller';
+
+/** The store for seed secrets between freeze and draw (SHUANGSUI_SECRETS_DIR, default ./data/secrets). */
+export const DRAW_SECRETS = Symbol('DRAW_SECRETS');
+
+registerErrorMapper((error) => {
+  if (error instanceof PlanNotFoundError) return { statusCode: 404, error: 'PlanNotFound', message: error.message, planId: error.planId };
+  if (error instanceof QuotaNotSetError) return { statusCode: 404, error: 'QuotaNotSet', message: error.message, planId: error.planId, month: error.month };
+  if (error instanceof PlanAlreadyExistsError) return { statusCode: 409, error: 'PlanAlreadyExists', message: error.message, planId: error.planId };
+  if (error instanceof QuotaAlreadySetError) return { statusCode: 409, error: 'QuotaAlreadySet', message: error.message, planId: error.planId, month: error.month };
+  return null;
+});
+
+@Module({
+  controllers: [PlansController],
+  providers: [
+    { provide: DRAW_SECRETS, useFactory: (): DrawSecretStore => new FileDrawSecretStore(defaultSecretsDirectory()) },
+    {
+      provide: PlanService,
+      useFactory: (store: EventStore, secrets: DrawSecretStore, clock: Clock) => new PlanService(store, secrets, loadWorkingDayCalendar(), clock),
+      inject: [EVENT_STORE, DRAW_SECRETS, CLOCK],
+    },
+  ],
+  exports: [PlanService, DRAW_SECRETS],
+})
+export class PlansModule {}

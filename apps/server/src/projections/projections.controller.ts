@@ -1,0 +1,86 @@
+import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  HazardReferralProcessManager,
+  PlanReader,
+  ProgressReader,
+  ProjectionRunner,
+  ReferralsReader,
+  type OverdueReport,
+  type PlanProgress,
+  type ProgressCounts,
+  type ProjectionStatus,
+  type ReferralManagerStatus,
+  type ReferralView,
+} from '@shuangsui/projections';
+import { PROJECTION_RUNNER, REFERRAL_MANAGER } from './read-store.tokens';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function monthParam(month: string | undefined): string | undefined {
+  if (month !== undefined && !MONTH.test(month)) {
+    throw new BadRequestException({ statusCode: 400, error: 'ValidationFailed', message: `参数 month 应为 YYYY-MM 格式，实际为“${month}”`, violations: [{ field: 'month', rule: 'month' }] });
+  }
+  return month;
+}
+
+/** Supervisor read endpoints over the read models, and the projections' admin status. */
+@ApiTags('supervision')
+@Controller()
+export class ProjectionsController {
+  constructor(
+    private readonly progress: ProgressReader,
+    private readonly referrals: ReferralsReader,
+    private readonly plans: PlanReader,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(REFERRAL_MANAGER) private readonly referralManager: HazardReferralProcessManager,
+  ) {}
+
+  @Get('progress')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Case counts by state, per month, stratum and inspector' })
+  @ApiQuery({ name: 'month', required: false, example: '2026-03' })
+  @ApiQuery({ name: 'planId', required: false })
+  @ApiQuery({ name: 'stratum', required: false })
+  counts(@Query('month') month?: string, @Query('planId') planId?: string, @Query('stratum') stratum?: string): Promise<ProgressCounts> {
+    return this.progress.counts({ month: monthParam(month), planId, stratum });
+  }
+
+  @Get('progress/overdue')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Overdue cases: not inspected by month end, review pending, publication past deadline, referral steps past statutory deadlines' })
+  @ApiQuery({ name: 'month', required: false })
+  @ApiQuery({ name: 'planId', required: false })
+  overdue(@Query('month') month?: string, @Query('planId') planId?: string): Promise<OverdueReport> {
+    return this.progress.overdue({ month: monthParam(month), planId });
+  }
+
+  @Get('referrals')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Hazard referrals with their follow-up deadlines (default: open ones)' })
+  @ApiQuery({ name: 'status', required: false, description: 'open (default) | all | referred | orderIssued | rectified | notRectified | closed | escalated' })
+  @ApiQuery({ name: 'overdue', required: false, description: 'true: only referrals with a step past its deadline' })
+  listReferrals(@Query('status') status?: string, @Query('overdue') overdue?: string): Promise<{ asOf: string; referrals: ReferralView[] }> {
+    const allowed = ['open', 'all', 'referred', 'orderIssued', 'rectified', 'notRectified', 'closed', 'escalated'];
+    if (status !== undefined && !allowed.includes(status)) {
+      throw new BadRequestException({ statusCode: 400, error: 'ValidationFailed', message: `参数 status 只能是：${allowed.join('、')}`, violations: [{ field: 'status', rule: 'isIn' }] });
+    }
+    return this.referrals.list({ status, overdueOnly: overdue === 'true' });
+  }
+
+  @Get('plans/:planId/progress')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Plan progress: per month quota, capacity, late flag, drawn; per inspector assigned and completed vs the yearly minimum' })
+  async planProgress(@Param('planId') planId: string): Promise<PlanProgress> {
+    const progress = await this.plans.progress(planId);
+    if (!progress) throw new NotFoundException({ statusCode: 404, error: 'PlanNotFound', message: `抽查计划 ${planId} 不存在或尚无数据` });
+    return progress;
+  }
+
+  @Get('admin/projections')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Each projection: position, lag behind the event store head, state, error; and the hazard referral manager' })
+  async status(): Promise<{ projections: ProjectionStatus[]; processManagers: ReferralManagerStatus[] }> {
+    return { projections: await this.runner.status(), processManagers: [this.referralManager.status()] };
+  }
+}

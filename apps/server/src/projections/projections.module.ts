@@ -1,0 +1,107 @@
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InspectionCommandHandler, loadWorkingDayCalendar } from '@shuangsui/application';
+import { chinaDate } from '@shuangsui/domain';
+import type { EventStore } from '@shuangsui/event-store';
+import {
+  ALL_PROJECTIONS,
+  createReadStore,
+  Deadlines,
+  DEFAULT_DEADLINE_SETTINGS,
+  DisclosureReader,
+  HazardReferralProcessManager,
+  PlanReader,
+  ProgressReader,
+  ProjectionRunner,
+  ReferralsReader,
+  type ReadStore,
+} from '@shuangsui/projections';
+import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
+import { InspectionsModule } from '../inspections/inspections.module';
+import { ProjectionsController } from './projections.controller';
+import { AUTOMATED_REFERRAL, PROJECTION_RUNNER, READ_STORE, REFERRAL_MANAGER } from './read-store.tokens';
+
+/** Settings of the read side (environment, with defaults). */
+function deadlineSettings(env: NodeJS.ProcessEnv = process.env) {
+  const number = (name: string, fallback: number) => {
+    const value = env[name];
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`Setting ${name} must be a non-negative integer, got "${value}"`);
+    return parsed;
+  };
+  return {
+    reviewWorkingDays: number('SHUANGSUI_REVIEW_WORKING_DAYS', DEFAULT_DEADLINE_SETTINGS.reviewWorkingDays),
+    publicationWorkingDays: number('SHUANGSUI_PUBLICATION_WORKING_DAYS', DEFAULT_DEADLINE_SETTINGS.publicationWorkingDays),
+  };
+}
+
+/**
+ * The read side in the server: opens the read store, runs every projection and the automated hazard
+ * referral from their checkpoints while the server is up, and serves the supervisor read endpoints.
+ * Readers (DisclosureReader, ProgressReader, ReferralsReader, PlanReader) are exported for other modules.
+ */
+@Module({})
+export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Projections');
+
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(REFERRAL_MANAGER) private readonly referrals: HazardReferralProcessManager,
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(AUTOMATED_REFERRAL) private readonly automatedReferral: boolean,
+  ) {}
+
+  static forRoot(readStoreUrl: string, automatedReferral = true): DynamicModule {
+    return {
+      module: ProjectionsModule,
+      // Global: the public disclosure endpoint and other features inject the readers directly.
+      global: true,
+      imports: [InspectionsModule],
+      controllers: [ProjectionsController],
+      providers: [
+        { provide: READ_STORE, useFactory: () => createReadStore(readStoreUrl) },
+        {
+          provide: PROJECTION_RUNNER,
+          useFactory: (events: EventStore, store: ReadStore) =>
+            new ProjectionRunner(events, store, ALL_PROJECTIONS, { onError: (error) => new Logger('Projections').error(error.message) }),
+          inject: [EVENT_STORE, READ_STORE],
+        },
+        {
+          provide: REFERRAL_MANAGER,
+          useFactory: (events: EventStore, store: ReadStore, handler: InspectionCommandHandler) =>
+            new HazardReferralProcessManager(events, store, handler, (message) => new Logger('HazardReferral').log(message)),
+          inject: [EVENT_STORE, READ_STORE, InspectionCommandHandler],
+        },
+        { provide: AUTOMATED_REFERRAL, useValue: automatedReferral },
+        { provide: Deadlines, useFactory: () => new Deadlines(loadWorkingDayCalendar(), deadlineSettings()) },
+        { provide: DisclosureReader, useFactory: (store: ReadStore) => new DisclosureReader(store), inject: [READ_STORE] },
+        { provide: PlanReader, useFactory: (store: ReadStore) => new PlanReader(store), inject: [READ_STORE] },
+        {
+          provide: ReferralsReader,
+          useFactory: (store: ReadStore, deadlines: Deadlines, clock: Clock) => new ReferralsReader(store, deadlines, () => chinaDate(clock())),
+          inject: [READ_STORE, Deadlines, CLOCK],
+        },
+        {
+          provide: ProgressReader,
+          useFactory: (store: ReadStore, deadlines: Deadlines, referrals: ReferralsReader, clock: Clock) =>
+            new ProgressReader(store, deadlines, referrals, () => chinaDate(clock())),
+          inject: [READ_STORE, Deadlines, ReferralsReader, CLOCK],
+        },
+      ],
+      exports: [READ_STORE, PROJECTION_RUNNER, DisclosureReader, ProgressReader, ReferralsReader, PlanReader],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
+    if (this.automatedReferral) await this.referrals.start();
+    this.logger.log(`Projections are running; automated hazard referral ${this.automatedReferral ? 'on' : 'off'}`);
+  }
+
+  /** Before the event store closes (onApplicationShutdown): stop reading it, then close the read store. */
+  async onModuleDestroy(): Promise<void> {
+    await this.referrals.stop();
+    await this.runner.stop();
+    await this.store.close();
+  }
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, Inject, Logger, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { toPublicRecord } from './disclosure-columns';
+import { writeCsv, writeXlsx } from './disclosure-export';
+import { DISCLOSURE_READER, type DisclosurePage, type DisclosureReader } from './disclosure-reader.port';
+import { DisclosureExportQueryDto, type ExportFormat } from './dto/disclosure-export-query.dto';
+import { toDisclosureFilter } from './dto/disclosure-filter.dto';
+import { DEFAULT_PAGE_SIZE, DisclosureListQueryDto } from './dto/disclosure-list-query.dto';
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The public disclosure (公示): no login, published results only, no personal data. */
+@ApiTags('public')
+@Controller('public/disclosures')
+export class PublicDisclosuresController {
+  private readonly logger = new Logger(PublicDisclosuresController.name);
+
+  constructor(@Inject(DISCLOSURE_READER) private readonly reader: DisclosureReader) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Published inspection results (公示), paged and filtered; no login' })
+  async list(@Query() query: DisclosureListQueryDto): Promise<DisclosurePage> {
+    const page = await this.reader.list({
+      ...toDisclosureFilter(query),
+      page: Number(query.page ?? 1),
+      pageSize: Number(query.pageSize ?? DEFAULT_PAGE_SIZE),
+    });
+    return { total: page.total, page: page.page, pageSize: page.pageSize, records: page.records.map(toPublicRecord) };
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'Export for the provincial platform, CSV (UTF-8 with BOM) or XLSX; layout in docs/disclosure-export.md' })
+  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  async export(@Query() query: DisclosureExportQueryDto, @Res() response: Response): Promise<void> {
+    const format = query.format ?? 'csv';
+    const fileName = `抽查结果公示-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}.${format}`;
+    response.status(200);
+    response.setHeader('Content-Type', CONTENT_TYPES[format]);
+    response.setHeader('Content-Disposition', `attachment; filename="disclosures.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+    response.setHeader('Cache-Control', 'no-store');
+    const records = this.reader.iterate(toDisclosureFilter(query));
+    try {
+      await (format === 'csv' ? writeCsv(records, response) : writeXlsx(records, response));
+    } catch (error) {
+      // The status line is gone already: all that is left is to cut the download short, so the
+      // client sees a failed transfer rather than a silently truncated file.
+      this.logger.error(`disclosure export failed: ${error instanceof Error ? error.stack : String(error)}`);
+      response.destroy(error instanceof Error ? error : undefined);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/** Unit and inspector directories as event streams: import, export, reading. */
+export * from './directory-export';
+export * from './directory-fold';
+export * from './directory-import';
+export * from './directory-reader';
+export * from './directory.errors';
+export * from './directory.events';
+export * from './inspector-rows';
+export * from './row-parsing';
+export * from './sealed-append';
+export * from './tabular-file';
+export * from './unit-rows';
+export * from './synthetic-district';

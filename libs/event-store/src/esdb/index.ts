@@ -1,0 +1,2 @@
+export { EsdbEventStore } from './esdb-event-store';
+export { openEsdbEventStoreFromUrl } from './esdb-url';

@@ -1,0 +1,8 @@
+import type { Projection } from '../projection';
+import { disclosureProjection } from './disclosure.projection';
+import { planProjection } from './plan.projection';
+import { progressProjection } from './progress.projection';
+import { referralsProjection } from './referrals.projection';
+
+/** Every read model the server keeps and `replay` rebuilds. */
+export const ALL_PROJECTIONS: readonly Projection[] = [progressProjection, disclosureProjection, referralsProjection, planProjection];

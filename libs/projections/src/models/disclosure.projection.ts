@@ -1,0 +1,103 @@
+import { CHECKLIST_ITEMS } from '@shuangsui/domain';
+import type { RecordedEvent } from '@shuangsui/event-store';
+import { caseRowHandler, type EventHandlers, type Projection } from '../projection';
+import type { TableSpec } from '../read-store.port';
+import { payload, T } from './event-data';
+
+/**
+ * The public record of DOMAIN.md §4.5 — unit name, credit code, inspecting authority, inspection
+ * date, items checked, result category, rectification status of hazards — and nothing else. The
+ * table has no column that could hold personal data (no inspector, reviewer, responsible person or
+ * contact), so nothing personal can leak through a query or an export. Rows exist from the draw
+ * (so referral progress after publication still updates them); only `published = 1` rows are public.
+ */
+export interface DisclosureRow {
+  readonly [column: string]: unknown;
+  readonly case_id: string;
+  readonly unit_name: string;
+  readonly credit_code: string;
+  readonly authority: string;
+  readonly inspection_date: string | null;
+  readonly items_checked: readonly { readonly item: number; readonly label: string; readonly outcome: string }[];
+  readonly result_category: string | null;
+  readonly hazard_count: number;
+  readonly hazards_corrected_on_site: number;
+  readonly referral_status: string;
+  readonly hazard_rectification: string;
+  readonly published: number;
+  readonly published_on: string | null;
+}
+
+export const DISCLOSURE_RECORDS: TableSpec = {
+  name: 'disclosure_records',
+  key: 'case_id',
+  columns: {
+    case_id: 'text', unit_name: 'text', credit_code: 'text', authority: 'text', inspection_date: 'text', items_checked: 'json',
+    result_category: 'text', hazard_count: 'integer', hazards_corrected_on_site: 'integer', referral_status: 'text',
+    hazard_rectification: 'text', published: 'integer', published_on: 'text',
+  },
+  indexes: [['published', 'published_on'], ['published', 'credit_code'], ['published', 'inspection_date']],
+};
+
+/** Public rectification status codes and their labels (what the public list shows). */
+export const HAZARD_RECTIFICATION = {
+  no_hazard: '未发现隐患',
+  corrected_on_site: '已当场整改',
+  pending: '待后续处理',
+  referred: '已移交后续处理',
+  ordered: '已责令限期改正',
+  not_rectified: '复查未整改，继续处理',
+  rectified: '已整改',
+  under_investigation: '已立案调查',
+} as const;
+export type HazardRectification = keyof typeof HAZARD_RECTIFICATION;
+
+function rectificationOf(row: DisclosureRow): HazardRectification {
+  switch (row.referral_status) {
+    case 'referred': return 'referred';
+    case 'orderIssued': return 'ordered';
+    case 'notRectified': return 'not_rectified';
+    case 'rectified':
+    case 'closed': return 'rectified';
+    case 'escalated': return 'under_investigation';
+  }
+  if (row.hazard_count === 0) return 'no_hazard';
+  return row.hazards_corrected_on_site === row.hazard_count ? 'corrected_on_site' : 'pending';
+}
+
+const withStatus = (row: DisclosureRow): DisclosureRow => ({ ...row, hazard_rectification: rectificationOf(row) });
+const LABEL = new Map<number, string>(CHECKLIST_ITEMS.map((item) => [item.no, item.label]));
+
+type Evolve = (row: DisclosureRow, event: RecordedEvent) => DisclosureRow;
+const onCase = (evolve: Evolve) => caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (row, event) => (row ? withStatus(evolve(row, event)) : undefined));
+const referral = (status: string): Evolve => (row) => ({ ...row, referral_status: status });
+
+const handlers: EventHandlers = {
+  [T.InspectionDrawn]: caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (_row, event, caseId) => {
+    const { unit, authority } = payload(event, T.InspectionDrawn);
+    return {
+      case_id: caseId, unit_name: unit.name, credit_code: unit.creditCode, authority, inspection_date: null, items_checked: [],
+      result_category: null, hazard_count: 0, hazards_corrected_on_site: 0, referral_status: 'none',
+      hazard_rectification: 'no_hazard', published: 0, published_on: null,
+    };
+  }),
+  [T.InspectionResultRecorded]: onCase((row, event) => {
+    const data = payload(event, T.InspectionResultRecorded);
+    return {
+      ...row,
+      inspection_date: data.visitDate,
+      items_checked: data.items.map(({ item, outcome }) => ({ item, label: LABEL.get(item) ?? `第${item}项`, outcome })),
+      result_category: data.category,
+      hazard_count: data.hazards.length,
+      hazards_corrected_on_site: data.hazards.filter((hazard) => hazard.correctedOnSite).length,
+    };
+  }),
+  [T.InspectionResultPublished]: onCase((row, event) => ({ ...row, published: 1, published_on: payload(event, T.InspectionResultPublished).publishedOn })),
+  [T.HazardReferralOpened]: onCase(referral('referred')),
+  [T.RectificationOrderIssued]: onCase(referral('orderIssued')),
+  [T.ReinspectionRecorded]: onCase((row, event) => referral(payload(event, T.ReinspectionRecorded).rectified ? 'rectified' : 'notRectified')(row, event)),
+  [T.HazardReferralClosed]: onCase(referral('closed')),
+  [T.HazardReferralEscalated]: onCase(referral('escalated')),
+};
+
+export const disclosureProjection: Projection = { name: 'disclosure', version: 1, tables: [DISCLOSURE_RECORDS], handlers };

@@ -1,0 +1,63 @@
+import { completeResult, history, INSPECTORS, resultWithHazard } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
+import { projectInMemory, recorded, rowOf } from '../testing/given-events';
+import { DISCLOSURE_RECORDS, disclosureProjection } from './disclosure.projection';
+import { PLAN_CASES, PLAN_MONTHS, planProjection } from './plan.projection';
+import { PROGRESS_CASES, progressProjection } from './progress.projection';
+import { REFERRALS, referralsProjection } from './referrals.projection';
+
+describe('read-model projections, given events', () => {
+  it('progress follows the case through its life', () => {
+    expect(rowOf(projectInMemory(progressProjection, recorded('c1', history.drawn('c1'))), PROGRESS_CASES.name, 'c1')).toMatchObject({
+      state: 'drawn', month: '2026-03', stratum: 'C-key', plan_id: 'plan-2026', inspector_a: null,
+    });
+    expect(rowOf(projectInMemory(progressProjection, recorded('c1', history.inspected(resultWithHazard(), 'c1'))), PROGRESS_CASES.name, 'c1')).toMatchObject({
+      state: 'inspected', inspector_a: INSPECTORS.a, inspector_b: INSPECTORS.b, inspected_on: '2026-03-01', has_hazards: 1, result_category: 'pending_follow_up',
+    });
+    expect(rowOf(projectInMemory(progressProjection, recorded('c1', history.published(completeResult(), 'c1'))), PROGRESS_CASES.name, 'c1')).toMatchObject({
+      state: 'published', approved_on: '2026-03-01', published_on: '2026-03-20',
+    });
+  });
+
+  it('ignores events of a case it never saw drawn instead of inventing a row', () => {
+    const events = recorded('c1', history.assigned('c1')).slice(1);
+    expect(projectInMemory(progressProjection, events).size).toBe(0);
+  });
+
+  it('referrals: a row only becomes a referral when one opens, then follows the order', () => {
+    const drawnOnly = projectInMemory(referralsProjection, recorded('c1', history.reviewed(resultWithHazard(), 'c1')));
+    expect(rowOf(drawnOnly, REFERRALS.name, 'c1')).toMatchObject({ status: 'none' });
+    const ordered = projectInMemory(referralsProjection, recorded('c1', history.ordered('c1')));
+    expect(rowOf(ordered, REFERRALS.name, 'c1')).toMatchObject({
+      status: 'orderIssued', hazard_count: 1, has_major_hazard: 0, opened_on: '2026-03-01',
+      order_no: '示消限字〔2026〕第001号', order_issued_on: '2026-03-12', order_deadline: '2026-03-26', orders: 1,
+      unit_name: '示例市星河商贸有限公司',
+    });
+  });
+
+  it('disclosure: the published record with items, category and rectification status', () => {
+    const rows = projectInMemory(disclosureProjection, recorded('c1', [...history.ordered('c1')]));
+    expect(rowOf(rows, DISCLOSURE_RECORDS.name, 'c1')).toMatchObject({ published: 0, hazard_rectification: 'ordered', hazard_count: 1 });
+    const published = projectInMemory(disclosureProjection, recorded('c2', history.published(completeResult(), 'c2')));
+    const row = rowOf(published, DISCLOSURE_RECORDS.name, 'c2')!;
+    expect(row).toMatchObject({ published: 1, published_on: '2026-03-20', inspection_date: '2026-03-10', result_category: 'no_problem', hazard_rectification: 'no_hazard' });
+    expect(row['items_checked']).toHaveLength(7);
+    expect((row['items_checked'] as { label: string }[])[4]).toEqual({ item: 5, label: expect.stringContaining('安全疏散'), outcome: 'compliant' });
+  });
+
+  it('disclosure rows hold no personal data: no inspector, reviewer or contact column or value', () => {
+    const columns = Object.keys(DISCLOSURE_RECORDS.columns);
+    for (const forbidden of ['inspector', 'reviewer', 'responsible', 'manager', 'phone', 'contact', 'actor', 'address']) {
+      expect(columns.filter((column) => column.includes(forbidden))).toEqual([]);
+    }
+    const rows = projectInMemory(disclosureProjection, recorded('c1', history.ordered('c1')));
+    const text = JSON.stringify([...rows.values()]);
+    for (const personal of [INSPECTORS.a, INSPECTORS.b, INSPECTORS.reviewer, 'test']) expect(text).not.toContain(`"${personal}"`);
+  });
+
+  it('plan: drawn count per plan-month, inspectors and completion per case', () => {
+    const rows = projectInMemory(planProjection, [...recorded('c1', history.inspected(completeResult(), 'c1'), 1), ...recorded('c2', history.assigned('c2'), 10)]);
+    expect(rowOf(rows, PLAN_MONTHS.name, 'plan-2026|2026-03')).toMatchObject({ drawn: 2, quota: null });
+    expect(rowOf(rows, PLAN_CASES.name, 'c1')).toMatchObject({ inspector_a: INSPECTORS.a, completed: 1 });
+    expect(rowOf(rows, PLAN_CASES.name, 'c2')).toMatchObject({ inspector_b: INSPECTORS.b, completed: 0 });
+  });
+});

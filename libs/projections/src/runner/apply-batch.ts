@@ -1,0 +1,75 @@
+import type { RecordedEvent } from '@shuangsui/event-store';
+import type { Projection } from '../projection';
+import { rowKey, type ReadStore, type RowRef } from '../read-store.port';
+import { ProjectionEventError } from './projection-event-error';
+import { UnitOfWork, type RowCache } from './unit-of-work';
+
+export interface BatchTarget {
+  readonly store: ReadStore;
+  readonly projection: Projection;
+  readonly generation: number;
+  readonly cache: RowCache;
+}
+
+/** Test seam: runs after the handlers applied the batch and before the commit (crash injection). */
+export type BeforeCommitHook = (projection: string, toPosition: number) => void;
+
+/**
+ * Applies a batch of events (in position order, all after `fromPosition`) to one projection and
+ * commits the rows with the new checkpoint in one transaction. If any handler throws, nothing of the
+ * batch is committed and a ProjectionEventError names the event. Returns the new checkpoint.
+ */
+export async function applyBatch(
+  target: BatchTarget,
+  fromPosition: number,
+  events: readonly RecordedEvent[],
+  beforeCommit?: BeforeCommitHook,
+  requireActive = false,
+): Promise<number> {
+  const last = events[events.length - 1];
+  if (!last) return fromPosition;
+  const { store, projection, generation, cache } = target;
+  const work = new UnitOfWork(projection.tables);
+
+  const toLoad: RowRef[] = [];
+  for (const event of events) {
+    const handler = projection.handlers[event.type];
+    if (!handler) continue;
+    let refs: readonly RowRef[];
+    try {
+      refs = handler.rows(event);
+    } catch (error) {
+      throw new ProjectionEventError(projection.name, event, error);
+    }
+    for (const ref of refs) {
+      const id = rowKey(ref.table, ref.key);
+      if (work.isKnown(id)) continue;
+      const cached = cache.get(id);
+      if (cached !== undefined) work.seed(id, cached);
+      else {
+        work.seed(id, null); // provisional: replaced below when the store has the row
+        toLoad.push(ref);
+      }
+    }
+  }
+  if (toLoad.length > 0) {
+    const loaded = await store.load(projection.name, generation, toLoad);
+    for (const [id, row] of loaded) work.loaded(id, row);
+  }
+
+  for (const event of events) {
+    const handler = projection.handlers[event.type];
+    if (!handler) continue;
+    try {
+      handler.apply(event, work);
+    } catch (error) {
+      throw new ProjectionEventError(projection.name, event, error);
+    }
+  }
+
+  beforeCommit?.(projection.name, last.position);
+  const changes = work.changes();
+  await store.commit({ projection: projection.name, generation, fromPosition, toPosition: last.position, requireActive, ...changes });
+  work.publishTo(cache);
+  return last.position;
+}

@@ -1,0 +1,318 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  CheckpointConflictError,
+  rowKey,
+  type ColumnType,
+  type CommitRequest,
+  type Condition,
+  type ProjectionCheckpoint,
+  type ProjectionSchema,
+  type QuerySpec,
+  type ReadStore,
+  type Row,
+  type RowRef,
+  type TableRef,
+  type TableSpec,
+} from '../read-store.port';
+import { BOOKKEEPING_SCHEMA, createIndexSql, createTableSql, identifier, physicalTable, selectSql, whereSql } from './sqlite-read-sql';
+
+export interface SqliteReadStoreOptions {
+  /** A file path, or ':memory:'. */
+  readonly path: string;
+  /** Test seam: runs inside the commit transaction after the rows, before the checkpoint (crash injection). */
+  readonly beforeCheckpoint?: (request: CommitRequest) => void;
+}
+
+type Params = (string | number | null)[];
+type SqlValue = string | number | null;
+const LOAD_CHUNK = 200;
+
+interface GenerationRow {
+  readonly generation: number;
+  readonly version: number;
+  readonly position: number;
+  readonly tables: string;
+}
+
+/**
+ * Read models in one SQLite file (WAL). synchronous=NORMAL: read models can always be rebuilt from
+ * the event store, and a lost last commit loses its checkpoint with it, so exactly-once holds.
+ * better-sqlite3 is synchronous; the async port methods simply resolve at once.
+ */
+export class SqliteReadStore implements ReadStore {
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Column types per logical table, from every schema this process registered or read. */
+  private readonly tables = new Map<string, TableSpec>();
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly options: SqliteReadStoreOptions,
+  ) {}
+
+  static open(options: SqliteReadStoreOptions): SqliteReadStore {
+    const inMemory = options.path === ':memory:';
+    if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Database(options.path);
+    try {
+      db.pragma('busy_timeout = 5000');
+      if (!inMemory) {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+      }
+      db.exec(BOOKKEEPING_SCHEMA);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteReadStore(db, options);
+  }
+
+  async register(schema: ProjectionSchema): Promise<ProjectionCheckpoint> {
+    this.remember(schema);
+    const checkpoint = this.db.transaction(() => {
+      const current = this.activeGeneration(schema.name);
+      if (current && current.version === schema.version) return current;
+      const generation = this.createGenerationSync(schema, true);
+      this.activateSync(schema.name, generation);
+      return this.activeGeneration(schema.name)!;
+    }).immediate();
+    return { name: schema.name, version: checkpoint.version, generation: checkpoint.generation, position: checkpoint.position };
+  }
+
+  async checkpoint(projection: string): Promise<ProjectionCheckpoint | null> {
+    const active = this.activeGeneration(projection);
+    return active ? { name: projection, version: active.version, generation: active.generation, position: active.position } : null;
+  }
+
+  async generationPosition(projection: string, generation: number): Promise<number | null> {
+    return this.generationRow(projection, generation)?.position ?? null;
+  }
+
+  async load(projection: string, generation: number, refs: readonly RowRef[]): Promise<Map<string, Row>> {
+    const found = new Map<string, Row>();
+    const byTable = new Map<string, string[]>();
+    for (const ref of refs) {
+      const keys = byTable.get(ref.table) ?? [];
+      keys.push(ref.key);
+      byTable.set(ref.table, keys);
+    }
+    for (const [table, keys] of byTable) {
+      const spec = this.spec(table);
+      const physical = physicalTable(table, generation);
+      for (let i = 0; i < keys.length; i += LOAD_CHUNK) {
+        const chunk = keys.slice(i, i + LOAD_CHUNK);
+        const statement = this.prepare(`SELECT * FROM ${physical} WHERE ${spec.key} IN (${chunk.map(() => '?').join(',')})`);
+        for (const raw of statement.all(...chunk) as Record<string, SqlValue>[]) {
+          const row = decodeRow(spec, raw);
+          found.set(rowKey(table, row[spec.key] as string), row);
+        }
+      }
+    }
+    void projection;
+    return found;
+  }
+
+  async commit(request: CommitRequest): Promise<void> {
+    this.commitSync(request);
+  }
+
+  /** Synchronous commit (bulk rebuilds call it directly to avoid a promise per batch). */
+  commitSync(request: CommitRequest): void {
+    this.db.transaction(() => {
+      const stored = this.generationRow(request.projection, request.generation);
+      if (!stored || stored.position !== request.fromPosition) {
+        throw new CheckpointConflictError(request.projection, request.generation, request.fromPosition, stored?.position ?? null);
+      }
+      if (request.requireActive && this.activeGeneration(request.projection)?.generation !== request.generation) {
+        throw new CheckpointConflictError(request.projection, request.generation, request.fromPosition, null);
+      }
+      for (const { table, row } of request.upserts) {
+        const spec = this.spec(table);
+        const columns = Object.keys(spec.columns);
+        const statement = this.prepare(
+          `INSERT OR REPLACE INTO ${physicalTable(table, request.generation)} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        );
+        statement.run(...encodeRow(spec, row));
+      }
+      for (const { table, key } of request.deletes) {
+        this.prepare(`DELETE FROM ${physicalTable(table, request.generation)} WHERE ${this.spec(table).key} = ?`).run(key);
+      }
+      this.options.beforeCheckpoint?.(request);
+      this.prepare('UPDATE rm_generations SET position = ? WHERE name = ? AND generation = ?').run(
+        request.toPosition,
+        request.projection,
+        request.generation,
+      );
+    }).immediate();
+  }
+
+  async createGeneration(schema: ProjectionSchema): Promise<number> {
+    this.remember(schema);
+    return this.db.transaction(() => this.createGenerationSync(schema, false)).immediate();
+  }
+
+  async finishGeneration(schema: ProjectionSchema, generation: number): Promise<void> {
+    for (const spec of schema.tables) for (const sql of createIndexSql(spec, generation)) this.db.exec(sql);
+  }
+
+  async activateGeneration(projection: string, generation: number): Promise<void> {
+    this.db.transaction(() => this.activateSync(projection, generation)).immediate();
+  }
+
+  async dropInactiveGenerations(projection: string, keep?: number): Promise<void> {
+    this.db.transaction(() => {
+      const active = this.activeGeneration(projection)?.generation;
+      const rows = this.prepare('SELECT generation, version, position, tables FROM rm_generations WHERE name = ?').all(projection) as GenerationRow[];
+      for (const row of rows) {
+        if (row.generation === active || row.generation === keep) continue;
+        for (const table of JSON.parse(row.tables) as string[]) this.db.exec(`DROP TABLE IF EXISTS ${physicalTable(table, row.generation)}`);
+        this.prepare('DELETE FROM rm_generations WHERE name = ? AND generation = ?').run(projection, row.generation);
+      }
+    }).immediate();
+  }
+
+  async query(ref: TableRef, spec: QuerySpec = {}): Promise<Row[]> {
+    const table = ref.table;
+    const { sql, params } = selectSql(this.resolve(ref), table.key, spec);
+    return (this.prepare(sql).all(...params) as Record<string, SqlValue>[]).map((raw) => decodeRow(table, raw));
+  }
+
+  async count(ref: TableRef, where: readonly Condition[] = []): Promise<number> {
+    const clause = whereSql(where);
+    const row = this.prepare(`SELECT COUNT(*) AS n FROM ${this.resolve(ref)}${clause.sql}`).get(...clause.params) as { n: number };
+    return row.n;
+  }
+
+  async countBy(ref: TableRef, columns: readonly string[], where: readonly Condition[] = []): Promise<{ values: Row; count: number }[]> {
+    const table = ref.table;
+    const list = columns.map(identifier).join(', ');
+    const clause = whereSql(where);
+    const rows = this.prepare(`SELECT ${list}, COUNT(*) AS n__ FROM ${this.resolve(ref)}${clause.sql} GROUP BY ${list} ORDER BY ${list}`).all(
+      ...clause.params,
+    ) as Record<string, SqlValue>[];
+    return rows.map(({ n__, ...values }) => ({ values: decodeRow(table, values), count: Number(n__) }));
+  }
+
+  async *iterate(ref: TableRef, spec: QuerySpec = {}, pageSize = 1_000): AsyncIterable<Row> {
+    // Offset pages rather than a cursor held open: the connection stays free for the runner's writes.
+    for (let offset = spec.offset ?? 0; ; offset += pageSize) {
+      const limit = spec.limit === undefined ? pageSize : Math.min(pageSize, (spec.offset ?? 0) + spec.limit - offset);
+      if (limit <= 0) return;
+      const page = await this.query(ref, { ...spec, limit, offset });
+      yield* page;
+      if (page.length < limit) return;
+    }
+  }
+
+  async loadCheckpoint(name: string): Promise<number> {
+    const row = this.prepare('SELECT position FROM rm_checkpoints WHERE name = ?').get(name) as { position: number } | undefined;
+    return row?.position ?? 0;
+  }
+
+  async saveCheckpoint(name: string, position: number): Promise<void> {
+    this.prepare('INSERT INTO rm_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position').run(
+      name,
+      position,
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** Makes the table specs known to this process (readers in a process that runs no projection). */
+  remember(schema: ProjectionSchema): void {
+    for (const spec of schema.tables) this.tables.set(spec.name, spec);
+  }
+
+  private createGenerationSync(schema: ProjectionSchema, withIndexes: boolean): number {
+    const max = this.prepare('SELECT MAX(generation) AS g FROM rm_generations WHERE name = ?').get(schema.name) as { g: number | null };
+    const generation = (max.g ?? 0) + 1;
+    for (const spec of schema.tables) {
+      this.db.exec(`DROP TABLE IF EXISTS ${physicalTable(spec.name, generation)}`);
+      this.db.exec(createTableSql(spec, generation));
+      if (withIndexes) for (const sql of createIndexSql(spec, generation)) this.db.exec(sql);
+    }
+    this.prepare('INSERT INTO rm_generations (name, generation, version, position, tables, created_at) VALUES (?, ?, ?, 0, ?, ?)').run(
+      schema.name,
+      generation,
+      schema.version,
+      JSON.stringify(schema.tables.map((spec) => spec.name)),
+      new Date().toISOString(),
+    );
+    return generation;
+  }
+
+  private activateSync(projection: string, generation: number): void {
+    if (!this.generationRow(projection, generation)) throw new Error(`Projection ${projection} has no generation ${generation}`);
+    this.prepare('INSERT INTO rm_projections (name, generation) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET generation = excluded.generation').run(
+      projection,
+      generation,
+    );
+  }
+
+  private activeGeneration(projection: string): GenerationRow | undefined {
+    return this.prepare(
+      `SELECT g.generation, g.version, g.position, g.tables FROM rm_projections p
+       JOIN rm_generations g ON g.name = p.name AND g.generation = p.generation WHERE p.name = ?`,
+    ).get(projection) as GenerationRow | undefined;
+  }
+
+  private generationRow(projection: string, generation: number): GenerationRow | undefined {
+    return this.prepare('SELECT generation, version, position, tables FROM rm_generations WHERE name = ? AND generation = ?').get(
+      projection,
+      generation,
+    ) as GenerationRow | undefined;
+  }
+
+  private resolve(ref: TableRef): string {
+    if (ref.generation !== undefined) return physicalTable(ref.table.name, ref.generation);
+    const active = this.activeGeneration(ref.projection);
+    if (!active) throw new Error(`Read model ${ref.projection} does not exist yet (no projection has registered it)`);
+    return physicalTable(ref.table.name, active.generation);
+  }
+
+  private spec(table: string): TableSpec {
+    const spec = this.tables.get(table);
+    if (!spec) throw new Error(`Read-model table ${table} is not registered in this process`);
+    return spec;
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function encodeValue(type: ColumnType, value: unknown): SqlValue {
+  if (value === undefined || value === null) return null;
+  switch (type) {
+    case 'json':
+      return JSON.stringify(value);
+    case 'integer':
+      return typeof value === 'boolean' ? (value ? 1 : 0) : (value as number);
+    default:
+      return value as string | number;
+  }
+}
+
+function encodeRow(spec: TableSpec, row: Row): Params {
+  return Object.entries(spec.columns).map(([column, type]) => encodeValue(type, row[column]));
+}
+
+function decodeRow(spec: TableSpec, raw: Record<string, SqlValue>): Row {
+  const row: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(raw)) {
+    row[column] = spec.columns[column] === 'json' && typeof value === 'string' ? JSON.parse(value) : value;
+  }
+  return row;
+}

@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { inspectorTable, syntheticInspectors, syntheticUnits, unitTable, writeTable } from '@shuangsui/application';
+import { as, get, post, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
+
+/** The quota for March 2026 is set on 20 February (China time): before the 25th, so not late. */
+const clock = () => new Date('2026-02-20T02:00:00Z');
+const witness = { kind: 'observer', source: '现场见证人 李某（区人大代表）', value: '7302' };
+
+async function upload(server: TestServer, path: string, fileName: string, content: Buffer): Promise<{ status: number; body: any }> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(content)]), fileName);
+  const response = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: as.planner, body: form });
+  return { status: response.status, body: await response.json() };
+}
+
+describe('import → plan → quota → draw → cases, over HTTP on a real SQLite file', () => {
+  let server: TestServer;
+  let dataDir: string;
+  const previousSecrets = process.env['SHUANGSUI_SECRETS_DIR'];
+
+  beforeAll(async () => {
+    dataDir = tempDataDir();
+    process.env['SHUANGSUI_SECRETS_DIR'] = join(dataDir, 'secrets');
+    server = await startServer(dataDir, clock);
+  });
+  afterAll(async () => {
+    await server.close();
+    removeDir(dataDir);
+    if (previousSecrets === undefined) delete process.env['SHUANGSUI_SECRETS_DIR'];
+    else process.env['SHUANGSUI_SECRETS_DIR'] = previousSecrets;
+  });
+
+  it('imports the directories, refusing a file with bad rows and naming each', async () => {
+    const units = unitTable(syntheticUnits(300));
+    const bad = units.rows.slice(0, 3).map((row) => [...row]);
+    bad[1]![5] = 'E';
+    let response = await upload(server, '/directories/units/import', 'units.csv', await writeTable(units.headers, bad, 'csv'));
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: 'ImportRejected', imported: false, invalidRows: 1, errors: [{ row: 3, column: '风险等级', reason: expect.stringContaining('风险等级') }] });
+
+    response = await upload(server, '/directories/units/import', 'units.csv', await writeTable(units.headers, units.rows, 'csv'));
+    expect(response).toMatchObject({ status: 200, body: { imported: true, registered: 300 } });
+    response = await upload(server, '/directories/units/import', 'units.csv', await writeTable(units.headers, units.rows, 'csv'));
+    expect(response).toMatchObject({ status: 200, body: { registered: 0, updated: 0, unchanged: 300 } });
+
+    const inspectors = inspectorTable(syntheticInspectors(8, 2026));
+    response = await upload(server, '/directories/inspectors/import', 'inspectors.xlsx', await writeTable(inspectors.headers, inspectors.rows, 'xlsx'));
+    expect(response).toMatchObject({ status: 200, body: { registered: 8 } });
+
+    const exported = await fetch(`${server.baseUrl}/directories/units/export?format=csv`);
+    expect(exported.status).toBe(200);
+    const text = await exported.text();
+    expect(text.split('\n')[0]).toContain('单位名称,统一社会信用代码');
+    expect(text.trim().split('\n')).toHaveLength(301);
+  });
+
+  it('adopts the plan with the derived minimum and sets the quota within capacity', async () => {
+    let response = await post(server, '/plans', { planId: 'yx-2026', year: 2026, authority: '示例市云溪区消防救援大队', jurisdiction: '示例市云溪区' }, as.planner);
+    expect(response).toMatchObject({ status: 201, body: { plan: { yearlyMinimumPerInspector: 77, workload: { workingDays: 220, inspectionShare: 0.7, inspectorsPerUnit: 2 } } } });
+    response = await post(server, '/plans', { planId: 'yx-2026', year: 2026, authority: 'x', jurisdiction: 'y', bogus: 1 }, as.planner);
+    expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'bogus', rule: 'whitelistValidation' }] } });
+
+    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-03', quota: 5000 }, as.planner);
+    expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'quota', rule: 'above-capacity' }] } });
+    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-03', quota: 30 }, as.planner);
+    expect(response).toMatchObject({ status: 201, body: { month: '2026-03', quota: 30, late: false, eligibleUnits: 300, populationHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-03', quota: 30 }, as.planner);
+    expect(response).toMatchObject({ status: 409, body: { error: 'QuotaAlreadySet' } });
+  });
+
+  it('draws with a witness input; the cases appear assigned to two inspectors; verification matches; a second draw is refused', async () => {
+    let response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-03', witnessInputs: [] }, as.planner);
+    expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'witnessInputs', rule: 'min-witness-inputs' }] } });
+
+    response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-03', witnessInputs: [witness] }, as.planner);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ drawId: 'yx-2026.2026-03', followUp: { completed: true, cases: 30 } });
+    const cases = response.body.cases as { caseId: string; inspectorIds: string[] }[];
+    expect(cases).toHaveLength(30);
+    for (const drawnCase of cases) {
+      const view = await get(server, `/inspections/${drawnCase.caseId}`);
+      expect(view.status).toBe(200);
+      expect(view.body.status.lifecycle).toBe('assigned');
+      expect(view.body.case.inspectorIds).toEqual(drawnCase.inspectorIds);
+      expect(new Set(view.body.case.inspectorIds).size).toBe(2);
+    }
+
+    const verification = await get(server, '/draws/yx-2026.2026-03/verification');
+    expect(verification).toMatchObject({ status: 200, body: { match: true, checks: { commitment: true, populationHash: true, result: true, cases: true, hashChain: true } } });
+
+    response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-03', witnessInputs: [witness] }, as.planner);
+    expect(response).toMatchObject({ status: 409, body: { error: 'DrawAlreadyPerformed', message: expect.stringContaining('已完成抽取') } });
+  });
+
+  it('catches a tampered witness input in the stored record', async () => {
+    const db = new Database(join(dataDir, 'events.db'));
+    try {
+      const changed = db
+        .prepare(`UPDATE events SET data = json_set(data, '$.witnessInputs[0].value', '9999') WHERE stream_id = ? AND type = 'DrawPerformed.v1'`)
+        .run('draw-yx-2026.2026-03');
+      expect(changed.changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    const verification = await get(server, '/draws/yx-2026.2026-03/verification');
+    expect(verification.status).toBe(200);
+    expect(verification.body).toMatchObject({ match: false, checks: { hashChain: false, result: false } });
+    expect(verification.body.differences.join('\n')).toMatch(/哈希链断裂/);
+  });
+
+  it('answers unknown draws and plans with 404 in Chinese', async () => {
+    expect(await get(server, '/draws/nope.2026-03/verification')).toMatchObject({ status: 404, body: { error: 'DrawNotFound', message: '抽取记录 nope.2026-03 不存在' } });
+    expect(await get(server, '/plans/nope')).toMatchObject({ status: 404, body: { error: 'PlanNotFound' } });
+  });
+});
