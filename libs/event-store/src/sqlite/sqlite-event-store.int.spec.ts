@@ -113,6 +113,31 @@ describe('SqliteEventStore', () => {
     });
   });
 
+  describe('subscribeToAll', () => {
+    it('hands over from a multi-page catch-up to live without gap or duplicate', async () => {
+      const store = await open(join(dir, 'events.db'));
+      const pages = Array.from({ length: 12 }, (_, page) => Array.from({ length: 100 }, (_, i) => event(page * 100 + i)));
+      let revision: number | 'no_stream' = 'no_stream';
+      for (const events of pages) {
+        ({ nextExpectedRevision: revision } = await store.appendToStream('history', events, { expectedRevision: revision }));
+      }
+      const total = 1_200 + 8 * 25;
+      const received = firstValueFrom(store.subscribeToAll().pipe(take(total), toArray()));
+      // Live appends start while the subscription is still paging through the history.
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, w) => {
+          let expectedRevision: number | 'no_stream' = 'no_stream';
+          for (let i = 0; i < 25; i += 1) {
+            ({ nextExpectedRevision: expectedRevision } = await store.appendToStream(`live-${w}`, [event(i)], { expectedRevision }));
+          }
+        }),
+      );
+      const events = await received;
+      // One writer process, positions from AUTOINCREMENT: they are exactly 1..total.
+      expect(events.map((e) => e.position)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    });
+  });
+
   describe('on a file', () => {
     it('opens in WAL mode with synchronous FULL and a versioned schema', async () => {
       const path = join(dir, 'events.db');
