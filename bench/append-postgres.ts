@@ -7,8 +7,9 @@ const BENCH_DATABASE_URL = process.env['PG_BENCH_URL'] ?? 'postgres://postgres@1
 
 /**
  * A PostgresEventStore in a fresh schema (dropped afterwards), server defaults for durability
- * (synchronous_commit on: every resolved append is flushed to the WAL). 32 connections, so the
- * 64 writers' commits overlap and Postgres flushes many of them with one WAL fsync.
+ * (synchronous_commit on: every resolved append is flushed to the WAL). The store's defaults
+ * otherwise: concurrent writers' appends are group-committed (up to 4 statements in flight, the
+ * rest batched), so many appends share one transaction and one WAL flush.
  */
 export async function openPostgresBenchStore(): Promise<{
   store: EventStore;
@@ -16,11 +17,11 @@ export async function openPostgresBenchStore(): Promise<{
   dispose: () => Promise<void>;
 }> {
   const schema = `bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const store = await PostgresEventStore.connect({ connectionString: BENCH_DATABASE_URL, schema, poolSize: 32 });
+  const store = await PostgresEventStore.connect({ connectionString: BENCH_DATABASE_URL, schema, poolSize: 16 });
   const host = new URL(BENCH_DATABASE_URL).host;
   return {
     store,
-    description: `PostgreSQL ${host}, schema ${schema} (synchronous_commit on, pool 32)`,
+    description: `PostgreSQL ${host}, schema ${schema} (synchronous_commit on, pool 16, group commit)`,
     dispose: async () => {
       await store.close();
       const pool = new Pool({ connectionString: BENCH_DATABASE_URL, max: 1 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sortedOrder } from './id-sort';
 import type { DrawInspector, DrawUnit, FrozenPopulation } from './draw.types';
 
 /** First line of the encoding; a new encoding gets a new tag and a new ALGORITHM_VERSION. */
@@ -18,17 +19,8 @@ function sortedById<T extends { id: string }>(items: readonly T[]): readonly T[]
   return items;
 }
 
-/** Sorts a typed array of positions over a flat array of ids: measurably faster than sorting the objects. */
 function sortById<T extends { id: string }>(items: readonly T[]): T[] {
-  const ids = items.map((item) => item.id);
-  const order = new Uint32Array(items.length);
-  for (let i = 0; i < order.length; i += 1) order[i] = i;
-  order.sort((a, b) => {
-    const x = ids[a] as string;
-    const y = ids[b] as string;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  return Array.from(order, (i) => items[i] as T);
+  return Array.from(sortedOrder(items.map((item) => item.id)), (i) => items[i] as T);
 }
 
 export function sortPopulation(population: FrozenPopulation): SortedPopulation {

@@ -22,6 +22,7 @@ import {
   type EventRow,
   type PostgresQueries,
   type ReadAllRow,
+  type ReadStreamRow,
 } from './postgres-queries';
 import { assertSchemaName, DEFAULT_SCHEMA, eventsChannel } from './schema-name';
 import { sleep, WakeSignal } from './wake-signal';
@@ -146,12 +147,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>({
+    const { rows } = await this.pool.query<ReadStreamRow>({
       ...this.queries.readStream,
       values: [streamId, options.fromRevision ?? 0, options.maxCount ?? null],
     });
-    if (rows.length === 0 && !(await this.streamExists(streamId))) throw new StreamNotFoundError(streamId);
-    return rows.map(toRecordedEvent);
+    if (rows.length === 0) throw new StreamNotFoundError(streamId);
+    return rows.filter((row): row is EventRow => row.position !== null).map(toRecordedEvent);
   }
 
   /**
@@ -197,14 +198,17 @@ export class PostgresEventStore implements EventStore {
           await this.signal.wait(seen, this.pollIntervalMs, stop.signal);
         }
       };
+      // Closing the store completes its subscriptions; unsubscribing just stops; anything else is an error.
       follow()
-        .then(() => {
-          if (this.closed) subscriber.complete();
-        })
-        .catch((error: unknown) => {
-          if (stop.signal.aborted) return;
-          subscriber.error(error);
-        })
+        .then(
+          () => {
+            if (this.closed) subscriber.complete();
+          },
+          (error: unknown) => {
+            if (this.closed) subscriber.complete();
+            else if (!stop.signal.aborted) subscriber.error(error);
+          },
+        )
         .finally(() => this.subscriptions.delete(stop));
       return () => stop.abort();
     });
@@ -261,11 +265,6 @@ export class PostgresEventStore implements EventStore {
     const settled = rows.findIndex((row) => !row.settled);
     if (settled === -1) return { events: rows.map(toRecordedEvent), heldBack: false };
     return { events: rows.slice(0, settled).map(toRecordedEvent), heldBack: true };
-  }
-
-  private async streamExists(streamId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query({ ...this.queries.streamExists, values: [streamId] });
-    return (rowCount ?? 0) > 0;
   }
 
   /** An empty append writes nothing but still answers (and checks) the expectation. */

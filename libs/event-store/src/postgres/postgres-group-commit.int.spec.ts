@@ -63,6 +63,16 @@ describe('PostgresEventStore: group commit of concurrent appends', () => {
     expect((await store.readStream(streamId)).map((e) => e.revision)).toEqual([0, 1]);
   });
 
+  it('closing the store completes its live subscriptions', async () => {
+    const other = await PostgresEventStore.connect({ connectionString: TEST_DATABASE_URL, schema });
+    let completed = false;
+    other.subscribeToAll().subscribe({ complete: () => (completed = true) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await other.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(completed).toBe(true);
+  });
+
   it('a batch with a faulty append (event id already stored) still commits the others', async () => {
     const taken = randomUUID();
     await store.appendToStream(`owner-${randomUUID()}`, [event(taken)], { expectedRevision: 'no_stream' });

@@ -8,7 +8,6 @@ export interface PostgresQueries {
   readonly append: { readonly name: string; readonly text: string };
   readonly appendBatch: { readonly name: string; readonly text: string };
   readonly readStream: { readonly name: string; readonly text: string };
-  readonly streamExists: { readonly name: string; readonly text: string };
   readonly readAll: { readonly name: string; readonly text: string };
   readonly lastEvent: { readonly name: string; readonly text: string };
 }
@@ -26,18 +25,22 @@ export function postgresQueries(schema: string): PostgresQueries {
       name: 'es_append_batch',
       text: `SELECT item, outcome, next_revision, last_position, actual_revision FROM ${s}.append_to_streams($1)`,
     },
+    // One statement (one snapshot) tells "no such stream" (no row) from "no events in this range"
+    // (one row of nulls); two statements could see a stream created between them.
     readStream: {
       name: 'es_read_stream',
-      text: `SELECT ${EVENT_COLUMNS} FROM ${s}.events e
-              WHERE e.stream_id = $1 AND e.revision >= $2 ORDER BY e.revision LIMIT $3`,
+      text: `SELECT ${EVENT_COLUMNS}
+               FROM ${s}.streams st
+               LEFT JOIN LATERAL (
+                 SELECT * FROM ${s}.events x
+                  WHERE x.stream_id = st.stream_id AND x.revision >= $2 ORDER BY x.revision LIMIT $3
+               ) e ON true
+              WHERE st.stream_id = $1
+              ORDER BY e.revision`,
     },
     lastEvent: {
       name: 'es_last_event',
       text: `SELECT ${EVENT_COLUMNS} FROM ${s}.events e WHERE e.stream_id = $1 ORDER BY e.revision DESC LIMIT 1`,
-    },
-    streamExists: {
-      name: 'es_stream_exists',
-      text: `SELECT 1 FROM ${s}.streams WHERE stream_id = $1`,
     },
     // `settled`: the writing transaction is older than every transaction still running, so nothing
     // can still commit before this event in the global order. Rows that are committed but not yet
@@ -63,6 +66,9 @@ export interface EventRow {
   readonly metadata: unknown;
   readonly recorded_at: Date;
 }
+
+/** readStream's row: all nulls when the stream exists but has no event in the range asked for. */
+export type ReadStreamRow = EventRow | { readonly [K in keyof EventRow]: null };
 
 export interface ReadAllRow extends EventRow {
   readonly settled: boolean;

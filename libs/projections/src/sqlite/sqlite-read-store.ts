@@ -43,6 +43,7 @@ interface GenerationRow {
  */
 export class SqliteReadStore implements ReadStore {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly upserts = new Map<string, Database.Statement>();
   /** Column types per logical table, from every schema this process registered or read. */
   private readonly tables = new Map<string, TableSpec>();
   private closed = false;
@@ -131,11 +132,7 @@ export class SqliteReadStore implements ReadStore {
       }
       for (const { table, row } of request.upserts) {
         const spec = this.spec(table);
-        const columns = Object.keys(spec.columns);
-        const statement = this.prepare(
-          `INSERT OR REPLACE INTO ${physicalTable(table, request.generation)} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-        );
-        statement.run(...encodeRow(spec, row));
+        this.upsertStatement(table, request.generation).run(...encodeRow(spec, row));
       }
       for (const { table, key } of request.deletes) {
         this.prepare(`DELETE FROM ${physicalTable(table, request.generation)} WHERE ${this.spec(table).key} = ?`).run(key);
@@ -168,7 +165,10 @@ export class SqliteReadStore implements ReadStore {
       const rows = this.prepare('SELECT generation, version, position, tables FROM rm_generations WHERE name = ?').all(projection) as GenerationRow[];
       for (const row of rows) {
         if (row.generation === active || row.generation === keep) continue;
-        for (const table of JSON.parse(row.tables) as string[]) this.db.exec(`DROP TABLE IF EXISTS ${physicalTable(table, row.generation)}`);
+        for (const table of JSON.parse(row.tables) as string[]) {
+          this.upserts.delete(physicalTable(table, row.generation));
+          this.db.exec(`DROP TABLE IF EXISTS ${physicalTable(table, row.generation)}`);
+        }
         this.prepare('DELETE FROM rm_generations WHERE name = ? AND generation = ?').run(projection, row.generation);
       }
     }).immediate();
@@ -281,6 +281,18 @@ export class SqliteReadStore implements ReadStore {
     const spec = this.tables.get(table);
     if (!spec) throw new Error(`Read-model table ${table} is not registered in this process`);
     return spec;
+  }
+
+  /** Hot path of every commit: one prepared statement per physical table, no SQL text built per row. */
+  private upsertStatement(table: string, generation: number): Database.Statement {
+    const physical = physicalTable(table, generation);
+    let statement = this.upserts.get(physical);
+    if (!statement) {
+      const columns = Object.keys(this.spec(table).columns);
+      statement = this.db.prepare(`INSERT OR REPLACE INTO ${physical} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      this.upserts.set(physical, statement);
+    }
+    return statement;
   }
 
   private prepare(sql: string): Database.Statement {
