@@ -12,6 +12,7 @@ import { SqliteEventStore, type EventStore } from '@shuangsui/event-store';
 import { measureStoreAppends } from './append-store';
 import { measureRawSqliteCommits } from './sqlite-fsync-baseline';
 import { openPostgresBenchStore } from './append-postgres';
+import { measureHttp } from './http/measure-http';
 
 type StoreName = 'sqlite' | 'postgres';
 
@@ -70,6 +71,22 @@ async function main(): Promise<void> {
     Object.assign(figures, appends);
   } finally {
     await opened.dispose();
+  }
+
+  // The HTTP figures are the SQLite default deployment's (issue 2); the other stores report store figures only.
+  if (options.store === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'shuangsui-bench-http-'));
+    try {
+      console.log('HTTP commands, 64 connections (autocannon), server in a child process on a durable SQLite file');
+      const http = await measureHttp(join(dir, 'events.db'));
+      console.log(`  POST /inspections/:id/assignments (decide + durable append): ${format(http.httpCommandsPerSec)} (${http.httpCommandErrors} non-2xx)`);
+      console.log(`  bare NestJS POST endpoint, same validation pipe:            ${format(http.httpBareNestPerSec)}`);
+      console.log(`  ratio: ${(http.httpCommandsPerSec / http.httpBareNestPerSec).toFixed(2)} (target ≥ 0.6)`);
+      figures['httpCommandsPerSec'] = http.httpCommandsPerSec;
+      figures['httpBareNestPerSec'] = http.httpBareNestPerSec;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   console.log(JSON.stringify(figures));

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     global.gc?.();
 
     const readStore = SqliteReadStore.open({ path: join(dir, 'read-models.db') });
-    let peakRss = process.memoryUsage().rss;
+    const rssBefore = process.memoryUsage().rss;
+    let peakRss = rssBefore;
     const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
     const sampler = setInterval(sample, 50);
     started = Date.now();
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     const seconds = (Date.now() - started) / 1000;
     clearInterval(sampler);
     sample();
-    console.log(`\rrebuilt ${ALL_PROJECTIONS.length} read models from ${rebuild.eventsApplied} events in ${seconds.toFixed(2)} s`);
+    console.log(`\rrebuilt ${ALL_PROJECTIONS.length} read models from ${rebuild.eventsApplied} events in ${seconds.toFixed(2)} s (RSS ${Math.round(rssBefore / 1e6)} MB before the rebuild)`);
     await readStore.close();
     await events.close();
     console.log(JSON.stringify({ events: rebuild.eventsApplied, eventsPerSec: Math.round(rebuild.eventsApplied / seconds), peakRssMb: Math.round(peakRss / 1e6) }));

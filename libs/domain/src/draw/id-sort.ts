@@ -34,7 +34,10 @@ function radix(ids: readonly string[], order: Uint32Array, temp: Uint32Array, lo
     return;
   }
   const counts = new Int32Array(130);
-  for (let i = lo; i < hi; i += 1) counts[bucketOf(ids[order[i] as number] as string, depth) + 1] += 1;
+  for (let i = lo; i < hi; i += 1) {
+    const b = bucketOf(ids[order[i] as number] as string, depth) + 1;
+    counts[b] = (counts[b] as number) + 1;
+  }
   // counts[b + 1] held the size of bucket b; turn it into bucket starts (relative to lo).
   for (let b = 1; b < 130; b += 1) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
   const starts = counts.slice();

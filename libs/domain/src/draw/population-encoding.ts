@@ -12,7 +12,7 @@ export interface SortedPopulation {
 }
 
 function sortedById<T extends { id: string }>(items: readonly T[]): readonly T[] {
-  // A frozen population is usually stored sorted already: checking is O(n), sorting is O(n log n).
+  // A frozen population is usually stored sorted already: checking is O(n); otherwise radix-sort (id-sort.ts).
   for (let i = 1; i < items.length; i += 1) {
     if ((items[i - 1] as T).id > (items[i] as T).id) return sortById(items);
   }

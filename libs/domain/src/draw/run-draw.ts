@@ -20,6 +20,7 @@ import { HashCounterPrng } from './prng';
 import { commitmentOf, deriveSeed } from './seed';
 import { allocateQuota } from './stratum-allocation';
 import { sampleWithoutReplacement } from './unit-sampling';
+import { stratify } from './stratify';
 
 const fail = (code: DrawFailureCode, message: string, extra: Partial<DrawFailure> = {}): DrawOutcome => ({
   ok: false,
@@ -66,25 +67,8 @@ export function drawFromSorted(input: DrawInput, sorted: SortedPopulation, popul
   const seed = deriveSeed(populationHash, input.secret, input.witnessInputs);
   const prng = new HashCounterPrng(seed);
 
-  // Counting sort by stratum: each stratum keeps the id order of the sorted population. Indices in
-  // typed arrays, not arrays of objects: two cheap passes over a million units and little garbage.
   const units = sorted.units;
-  const codes = new Uint8Array(units.length);
-  const counts = new Array<number>(STRATA.length).fill(0);
-  for (let i = 0; i < units.length; i += 1) {
-    const code = stratumIndex(units[i] as DrawUnit);
-    codes[i] = code;
-    counts[code] = (counts[code] as number) + 1;
-  }
-  const starts: number[] = [];
-  counts.reduce((start, count) => (starts.push(start), start + count), 0);
-  const byStratum = new Int32Array(units.length);
-  const fill = [...starts];
-  for (let i = 0; i < units.length; i += 1) {
-    const code = codes[i] as number;
-    byStratum[fill[code] as number] = i;
-    fill[code] = (fill[code] as number) + 1;
-  }
+  const { sizes: counts, starts, byStratum } = stratify(units, stratumIndex);
   const sizes = STRATA.map((stratum, i) => ({ stratum, size: counts[i] as number }));
   const allocated = allocateQuota(population.quota, sizes, population.ratiosBp);
   if (!allocated.ok) {

@@ -40,6 +40,8 @@ export type HazardSeverity = keyof typeof HAZARD_SEVERITIES;
 export const CANCELLATION_REASONS = {
   unit_closed: '单位已关闭停业',
   unit_deregistered: '单位已注销',
+  /** The draw that created the case was superseded by a recorded redraw. */
+  redrawn: '原抽取结果已被重新抽取取代',
 } as const;
 export type CancellationReason = keyof typeof CANCELLATION_REASONS;
 

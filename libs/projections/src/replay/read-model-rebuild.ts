@@ -40,7 +40,7 @@ export class ReadModelRebuild {
   ) {}
 
   static async begin(events: EventStore, store: ReadStore, projections: readonly Projection[], options: RebuildOptions = {}): Promise<ReadModelRebuild> {
-    const resolved = { pageSize: options.pageSize ?? 5_000, batchEvents: options.batchEvents ?? 20_000, cacheRows: options.cacheRows ?? 50_000 };
+    const resolved = { pageSize: options.pageSize ?? 5_000, batchEvents: options.batchEvents ?? 20_000, cacheRows: options.cacheRows ?? 10_000 };
     const targets: Target[] = [];
     for (const projection of projections) {
       targets.push({ projection, generation: await store.createGeneration(projection), cache: new RowCache(resolved.cacheRows) });
