@@ -143,7 +143,6 @@ function main(): void {
       drawn: outcome.result.assignments.length,
       inspectors: INSPECTORS,
       drawSeconds: Math.round(drawSeconds * 1000) / 1000,
-      verifySeconds: Math.round(verifySeconds * 1000) / 1000,
       peakRssMb,
     }),
   );

@@ -5,3 +5,6 @@ export * from './shared/rule-violation';
 export * from './inspection';
 export * from './shared/china-time';
 export * from './calendar';
+export * from './directory';
+export * from './plan';
+export * from './draw';
