@@ -10,13 +10,22 @@ const hazardResult = {
   hazards: [{ id: 'h1', item: 5, description: '二层东侧安全出口被货物堵塞', severity: 'ordinary', correctedOnSite: false }],
 };
 
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
 describe('inspections over HTTP on a real SQLite file', () => {
   let server: TestServer;
   let dataDir: string;
 
   beforeAll(async () => {
     dataDir = tempDataDir();
-    server = await startServer(dataDir);
+    server = await startServer(dataDir, undefined, true);
   });
   afterAll(async () => {
     await server.close();
@@ -37,9 +46,11 @@ describe('inspections over HTTP on a real SQLite file', () => {
     expect(response.body.status).toEqual({ lifecycle: 'reviewed', referral: 'awaitingReferral' });
     const approvalId = response.body.events[0].id;
 
-    // The referral does not wait for publication.
+    // The hazard referral opens automatically, without waiting for publication.
+    const referred = await waitFor(async () => (await get(server, '/inspections/life-1')).body.status.referral === 'referred');
+    expect(referred).toBe(true);
     response = await post(server, '/inspections/life-1/referral', {}, as.system);
-    expect(response.body.status).toEqual({ lifecycle: 'reviewed', referral: 'referred' });
+    expect(response).toMatchObject({ status: 409, body: { error: 'InvalidTransition', state: { referral: 'referred' } } });
 
     response = await post(server, '/inspections/life-1/publication', { publishedOn: '2026-03-20' }, as.planner);
     expect(response.body.status).toEqual({ lifecycle: 'published', referral: 'referred' });
@@ -74,6 +85,7 @@ describe('inspections over HTTP on a real SQLite file', () => {
       causationId: expect.any(String),
       occurredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
+    expect(events.body[4]!.metadata).toMatchObject({ actor: { id: 'referral-manager', role: 'system' }, causationId: approvalId });
     expect(findChainBreak(events.body.map((event) => ({ ...event, streamId: 'inspection-life-1' })))).toBeNull();
 
     const past = await get(server, '/inspections/life-1?at=2');

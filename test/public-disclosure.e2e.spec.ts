@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { CHECKLIST_ITEM_NUMBERS } from '@shuangsui/domain';
 import { drawnData } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { DISCLOSURE_CASES, disclosureCaseEvents, PRIVATE_VALUES } from './support/disclosure-fixtures';
-import { as, get, givenCase, post, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
+import { as, get, givenCase, post, removeDir, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
 
 /** The column layout documented in docs/disclosure-export.md, written out here on purpose. */
 const DOCUMENTED_HEADERS = ['序号', '检查对象名称', '统一社会信用代码', '检查实施机关', '检查日期', '检查事项', '检查结果', '隐患整改情况', '公示日期', '记录编号'];
@@ -35,6 +35,7 @@ describe('public disclosure (公示) over real HTTP on a real SQLite file', () =
       ['publication', { publishedOn: '2026-06-10' }, as.planner],
     ];
     for (const [path, body, headers] of steps) expect((await post(server, `/inspections/http-1/${path}`, body, headers)).status).toBe(200);
+    await waitForProjections(server);
   });
   afterAll(async () => {
     await server.close();

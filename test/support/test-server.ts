@@ -81,3 +81,20 @@ export async function get<T = any>(server: TestServer, path: string): Promise<Ht
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
 }
+
+/**
+ * Read models are eventually consistent: waits until every projection has applied every event the
+ * store holds now (lag 0 on GET /admin/projections), failing loudly after `timeoutMs`.
+ */
+export async function waitForProjections(server: TestServer, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    const { body } = await get<{ projections: { name: string; lag: number; state: string }[] }>(server, '/admin/projections');
+    last = body;
+    if (body.projections.some((p) => p.state === 'failed')) throw new Error(`a projection failed: ${JSON.stringify(body)}`);
+    if (body.projections.every((p) => p.lag === 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`projections did not catch up within ${timeoutMs} ms: ${JSON.stringify(last)}`);
+}

@@ -1,14 +1,16 @@
 import { canonicalJson } from '@shuangsui/domain';
 import { validateUnitStatusChange, type Inspector, type Unit } from '@shuangsui/domain/directory';
-import { WrongExpectedRevisionError, type EventStore } from '@shuangsui/event-store';
+import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
 import type { Versioned } from './directory-fold';
 import { DirectoryReader } from './directory-reader';
 import { DIRECTORY_EVENT_TYPES as T, inspectorStreamId, unitStreamId, type UnitDetails } from './directory.events';
 import { DirectoryImportRejectedError, UnsupportedImportFileError } from './directory.errors';
+import { OpenCaseIndex } from './open-case-index';
 import { inspectorHeaderErrors, parseInspectorRow, INSPECTOR_COLUMNS } from './inspector-rows';
 import { RowReader, type RowError } from './row-parsing';
 import { appendSealed, type DomainEventToAppend, type WriteContext } from './sealed-append';
 import { readTable, UnsupportedFileError, type Table, type TableFormat } from './tabular-file';
+import type { UnitClosureFollowUp } from './unit-closure-follow-up';
 import { parseUnitRow, unitHeaderErrors, UNIT_COLUMNS, type ParsedRow } from './unit-rows';
 
 export type DirectoryKind = 'units' | 'inspectors';
@@ -39,6 +41,8 @@ export interface ImportReport {
   readonly statusChanged: number;
   /** Valid rows identical to what the directory already holds: no event. */
   readonly unchanged: number;
+  /** Open cases (drawn or assigned) of units this import closed or deregistered, now cancelled. */
+  readonly casesCancelled: number;
 }
 
 interface PlannedWrite {
@@ -63,6 +67,8 @@ export class DirectoryImporter {
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
+    /** Cancels the open cases of units the import closes; without it that waits for the start-up resume. */
+    private readonly closures?: UnitClosureFollowUp,
   ) {
     this.reader = new DirectoryReader(store);
   }
@@ -80,11 +86,13 @@ export class DirectoryImporter {
 
   async importTable(kind: DirectoryKind, table: Table, context: WriteContext, options: ImportOptions = {}): Promise<ImportReport> {
     const headerErrors = kind === 'units' ? unitHeaderErrors(table.headers) : inspectorHeaderErrors(table.headers);
-    const empty = { kind, totalRows: table.rows.length, registered: 0, updated: 0, statusChanged: 0, unchanged: 0 };
+    const empty = { kind, totalRows: table.rows.length, registered: 0, updated: 0, statusChanged: 0, unchanged: 0, casesCancelled: 0 };
     if (headerErrors.length > 0) {
       throw new DirectoryImportRejectedError({ ...empty, validRows: 0, invalidRows: table.rows.length, errors: headerErrors, imported: false });
     }
-    const snapshot = await this.reader.snapshot();
+    // The one scan of the log: the directory, and (for units) which cases are still open.
+    const openCases = new OpenCaseIndex();
+    const snapshot = await this.reader.snapshot(kind === 'units' && this.closures ? { visit: (event) => openCases.visit(event) } : {});
     const reader = new RowReader(table.headers);
     const errors: RowError[] = [];
     const writes: PlannedWrite[] = [];
@@ -111,21 +119,24 @@ export class DirectoryImporter {
 
     const occurredAt = this.clock().toISOString();
     const counts = { registered: 0, updated: 0, statusChanged: 0 };
+    const statusChanges: RecordedEvent[] = [];
     for (let start = 0; start < writes.length; start += WRITE_WINDOW) {
       const window = writes.slice(start, start + WRITE_WINDOW);
       await Promise.all(
         window.map(async (write) => {
           try {
-            await appendSealed(this.store, write.streamId, write.current?.last ?? null, write.events, {
+            const appended = await appendSealed(this.store, write.streamId, write.current?.last ?? null, write.events, {
               ...context,
               commandId: `${context.commandId}:row-${write.row}`,
               command: kind === 'units' ? 'importUnit' : 'importInspector',
               occurredAt,
             });
-            for (const event of write.events) {
+            for (const event of appended.events) {
               if (event.type.endsWith('Registered.v1')) counts.registered += 1;
-              else if (event.type === T.UnitStatusChanged) counts.statusChanged += 1;
-              else counts.updated += 1;
+              else if (event.type === T.UnitStatusChanged) {
+                counts.statusChanged += 1;
+                statusChanges.push(event);
+              } else counts.updated += 1;
             }
           } catch (error) {
             if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -137,7 +148,9 @@ export class DirectoryImporter {
     }
     if (writes.length === 0) options.onProgress?.({ phase: 'write', done: 0, total: 0 });
     errors.sort((a, b) => a.row - b.row);
-    return { kind, totalRows: total, validRows, invalidRows, errors, imported: true, unchanged, ...counts };
+    // The status changes are recorded whatever happens here; a cancellation that fails now is retried at start-up.
+    const closures = statusChanges.length > 0 && this.closures ? await this.closures.afterStatusChanges(statusChanges, openCases) : null;
+    return { kind, totalRows: total, validRows, invalidRows, errors, imported: true, unchanged, ...counts, casesCancelled: closures?.cancelled.length ?? 0 };
   }
 
   private planUnit(

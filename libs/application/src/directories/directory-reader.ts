@@ -1,5 +1,5 @@
 import type { Inspector, Unit } from '@shuangsui/domain/directory';
-import type { EventStore } from '@shuangsui/event-store';
+import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
 import { evolveInspector, evolveUnit, foldNext, foldStream, type Versioned } from './directory-fold';
 import { INSPECTOR_STREAM_PREFIX, UNIT_STREAM_PREFIX, unitStreamId } from './directory.events';
 import { readAllWithPrefix, readStreamOrEmpty } from './sealed-append';
@@ -19,7 +19,8 @@ export interface DirectorySnapshot {
 export class DirectoryReader {
   constructor(private readonly store: EventStore) {}
 
-  async snapshot(options: { readonly upToPosition?: number } = {}): Promise<DirectorySnapshot> {
+  /** `visit` sees every event of the scan too, so other folds (open cases, inspection history) share the one pass. */
+  async snapshot(options: { readonly upToPosition?: number; readonly visit?: (event: RecordedEvent) => void } = {}): Promise<DirectorySnapshot> {
     const units = new Map<string, Versioned<Unit>>();
     const inspectors = new Map<string, Versioned<Inspector>>();
     let position = 0;
@@ -37,6 +38,7 @@ export class DirectoryReader {
           const next = foldNext(inspectors.get(id), event, evolveInspector);
           if (next) inspectors.set(id, next);
         }
+        options.visit?.(event);
       },
       options,
     );

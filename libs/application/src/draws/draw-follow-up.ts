@@ -3,6 +3,8 @@ import type { CommandContext } from '../command-context';
 import { appendSealed, readAllWithPrefix, readStreamOrEmpty } from '../directories/sealed-append';
 import { InvalidTransitionError } from '../errors';
 import type { InspectionCommandHandler } from '../inspections/inspection-command.handler';
+import type { UnitClosureFollowUp } from '../directories/unit-closure-follow-up';
+import { cancelSupersededCases } from './superseded-cases';
 import { DRAW_EVENT_TYPES as T, DRAW_STREAM_PREFIX, drawStreamId, isDrawRecord, type DrawFollowUpCompletedData, type DrawnCase, type DrawRecordData } from './draw.events';
 
 export const FOLLOW_UP_ACTOR = { id: 'draw-follow-up', role: 'system' } as const;
@@ -12,6 +14,8 @@ export interface FollowUpOptions {
   readonly concurrency?: number;
   /** Called after each case is drawn and assigned; tests throw here to simulate a crash after k cases. */
   readonly afterCase?: (done: number, drawnCase: DrawnCase) => void | Promise<void>;
+  /** Cancels a new case at once when its unit closed between the freeze and the draw. */
+  readonly closures?: UnitClosureFollowUp;
 }
 
 export interface FollowUpReport {
@@ -50,15 +54,21 @@ export class DrawFollowUp {
     return this.completeRecord(record, events);
   }
 
-  /** Every draw record whose cases are not known complete: run after a restart. */
+  /**
+   * Every draw whose latest record's cases are not known complete: run after a restart. A record a
+   * redraw superseded is not resumed (its missing cases would only be cancelled again); the redraw's
+   * own follow-up cancels its open cases.
+   */
   async resumeIncomplete(): Promise<FollowUpReport[]> {
-    const pending = new Map<string, RecordedEvent>();
+    const latest = new Map<string, RecordedEvent>();
+    const completed = new Set<string>();
     await readAllWithPrefix(this.store, DRAW_STREAM_PREFIX, (event) => {
-      if (isDrawRecord(event.type)) pending.set(event.id, event);
-      if (event.type === T.DrawFollowUpCompleted) pending.delete((event.data as unknown as DrawFollowUpCompletedData).recordEventId);
+      if (isDrawRecord(event.type)) latest.set(event.streamId, event);
+      if (event.type === T.DrawFollowUpCompleted) completed.add((event.data as unknown as DrawFollowUpCompletedData).recordEventId);
     });
+    const pending = [...latest.values()].filter((record) => !completed.has(record.id));
     const reports: FollowUpReport[] = [];
-    for (const record of pending.values()) {
+    for (const record of pending) {
       reports.push(await this.completeRecord(record, await readStreamOrEmpty(this.store, record.streamId)));
     }
     return reports;
@@ -70,7 +80,8 @@ export class DrawFollowUp {
     const base = { drawId: record.drawId, recordEventId: recordEvent.id, cases: record.cases.length };
     if (done) return { ...base, completed: true, failures: [] };
 
-    const failures: { caseId: string; message: string }[] = [];
+    // A redraw first retires the cases of the records it supersedes (reason `redrawn`).
+    const failures: { caseId: string; message: string }[] = await cancelSupersededCases(this.handler, recordEvent, streamEvents, FOLLOW_UP_ACTOR);
     const concurrency = Math.max(1, this.options.concurrency ?? 8);
     let next = 0;
     let finished = 0;
@@ -113,10 +124,14 @@ export class DrawFollowUp {
         context('draw'),
       );
       await this.handler.execute(drawnCase.caseId, { type: 'assign', inspectorIds: drawnCase.inspectorIds, drawId: record.drawId }, context('assign'));
-      return null;
     } catch (error) {
       // A case someone already moved past `drawn` (cancelled before assignment) needs no assignment.
-      if (error instanceof InvalidTransitionError) return null;
+      if (!(error instanceof InvalidTransitionError)) return error instanceof Error ? error.message : String(error);
+    }
+    try {
+      await this.options.closures?.cancelIfUnitClosed(drawnCase.caseId, drawnCase.unit.id);
+      return null;
+    } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
   }

@@ -76,8 +76,8 @@ export class DrawService {
 
   /**
    * A redraw is its own event, with actor (metadata) and reason, and new witness inputs; the first record
-   * stays in the stream. Its cases get their own ids; what happens to the first draw's cases is a
-   * planner's decision taken case by case.
+   * stays in the stream. Its cases get their own ids; the follow-up cancels the superseded record's
+   * cases that are still drawn or assigned (reason `redrawn`) before it creates the new ones.
    */
   async redraw(drawId: string, request: RedrawRequest, context: WriteContext): Promise<RecordedEvent> {
     if (request.reason.trim() === '') throw new BusinessRuleError(violation('reason', 'required', '重新抽取必须说明理由'));

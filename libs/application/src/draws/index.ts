@@ -4,5 +4,6 @@ export * from './draw-history';
 export * from './draw-queries';
 export * from './draw-service';
 export * from './draw-verification';
+export * from './superseded-cases';
 export * from './draw.errors';
 export * from './draw.events';

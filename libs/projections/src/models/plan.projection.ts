@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@shuangsui/event-store';
 import { caseRowHandler, type EventHandler, type EventHandlers, type Projection } from '../projection';
 import type { TableSpec } from '../read-store.port';
+import { PLAN_EVENT_TYPES, type AnnualPlanAdoptedData, type MonthlyQuotaSetData } from '@shuangsui/application/plans/plan.events';
 import { payload, T } from './event-data';
 
 /**
@@ -91,20 +92,26 @@ export function planHandler(evolve: (row: PlanRow | undefined, event: RecordedEv
   };
 }
 
-/**
- * WHERE THE PLAN AND DRAW EVENTS PLUG IN (issue 3). Add one entry per event type, built with
- * `planMonthHandler` / `planHandler`, e.g.
- *
- *   'MonthlyQuotaSet.v1': planMonthHandler(
- *     (e) => ({ planId: e.data.planId, month: e.data.month }),
- *     (row, e) => ({ ...row, quota: e.data.quota, capacity: e.data.capacity, late_quota: e.data.late ? 1 : 0,
- *                    late_reason: e.data.lateReason ?? null, quota_set_on: e.data.setOn })),
- *   'AnnualPlanCreated.v1': planHandler((row, e) => ({ plan_id: e.data.planId, year: e.data.year,
- *                    yearly_minimum: e.data.minimumPerInspector }), (e) => e.data.planId),
- *
- * and bump `planProjection.version` so existing read stores rebuild the plan model.
- */
-export const PLAN_EVENT_HANDLERS: EventHandlers = {};
+/** The plan's own events (issue 3): the adopted plan and each month's quota. */
+export const PLAN_EVENT_HANDLERS: EventHandlers = {
+  [PLAN_EVENT_TYPES.AnnualPlanAdopted]: planHandler(
+    (_row, event) => {
+      const data = event.data as unknown as AnnualPlanAdoptedData;
+      return { plan_id: data.planId, year: data.year, yearly_minimum: data.yearlyMinimumPerInspector };
+    },
+    (event) => (event.data as unknown as AnnualPlanAdoptedData).planId,
+  ),
+  [PLAN_EVENT_TYPES.MonthlyQuotaSet]: planMonthHandler(
+    (event) => {
+      const data = event.data as unknown as MonthlyQuotaSetData;
+      return { planId: data.planId, month: data.month };
+    },
+    (row, event) => {
+      const data = event.data as unknown as MonthlyQuotaSetData;
+      return { ...row, quota: data.quota, capacity: data.capacity, late_quota: data.late ? 1 : 0, late_reason: data.lateReason, quota_set_on: data.setOn };
+    },
+  ),
+};
 
 type EvolveCase = (row: PlanCaseRow, event: RecordedEvent) => PlanCaseRow;
 const onCase = (evolve: EvolveCase) => caseRowHandler<PlanCaseRow>(PLAN_CASES.name, (row, event) => (row ? evolve(row, event) : undefined));
@@ -151,7 +158,7 @@ const CASE_HANDLERS: EventHandlers = {
 
 export const planProjection: Projection = {
   name: 'plan',
-  version: 1,
+  version: 2,
   tables: [PLAN_CASES, PLAN_MONTHS, PLANS],
   handlers: { ...CASE_HANDLERS, ...PLAN_EVENT_HANDLERS },
 };
