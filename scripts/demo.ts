@@ -2,7 +2,8 @@
  * `npm run demo [-- <data dir>]`: a made-up district (示例市云溪区) in the default ./data stores, so a
  * newcomer sees the system working in one command: about 2,000 units across grades and categories,
  * 8 inspectors, this year's plan with quotas, and this month's draw with witness inputs, whose cases
- * appear drawn and assigned. Run it again and it says the demo is already there and changes nothing.
+ * appear drawn and assigned, then move through their lives (results, reviews, publication, hazard
+ * referrals) so every read model has content. Run it again and it says the demo is already there and changes nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -26,6 +27,7 @@ import {
 } from '@shuangsui/application';
 import { chinaDate } from '@shuangsui/domain';
 import { createEventStore } from '@shuangsui/event-store';
+import { advanceDemoCases, type DemoCase } from './demo-lifecycle';
 
 const UNITS = 2000;
 const INSPECTORS = 8;
@@ -93,6 +95,9 @@ async function main(): Promise<void> {
     const drawId = (record.data as { drawId: string }).drawId;
     const followUp = await new DrawFollowUp(store, new InspectionCommandHandler(store)).complete(drawId);
     const verification = await new DrawVerifier(store).verify(drawId);
+    const drawnCases = (record.data as unknown as { cases: readonly DemoCase[] }).cases;
+    await advanceDemoCases(new InspectionCommandHandler(store), drawnCases, month, today);
+    console.log(`演示案件推进：${drawnCases.length} 个案件中，已检查、审核、公示、隐患移交（责令改正、复查销案、立案调查）、退回补正等各类状态均有`);
     console.log(`抽取 ${drawId}：${followUp?.cases ?? 0} 个检查案件已生成并分派（${followUp?.completed ? '全部完成' : '未完成，服务启动时将自动补齐'}）；复核：${verification.match ? '一致' : '不一致'}`);
     console.log('');
     console.log('下一步：npm start，然后打开 http://localhost:3000/api/docs');
