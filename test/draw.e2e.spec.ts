@@ -17,6 +17,7 @@ async function upload(server: TestServer, path: string, fileName: string, conten
 describe('import → plan → quota → draw → cases, over HTTP on a real SQLite file', () => {
   let server: TestServer;
   let dataDir: string;
+  let drawnCases: { caseId: string; unitId: string; inspectorIds: string[] }[] = [];
   const previousSecrets = process.env['SHUANGSUI_SECRETS_DIR'];
 
   beforeAll(async () => {
@@ -76,8 +77,9 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-03', witnessInputs: [witness] }, as.planner);
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ drawId: 'yx-2026.2026-03', followUp: { completed: true, cases: 30 } });
-    const cases = response.body.cases as { caseId: string; inspectorIds: string[] }[];
+    const cases = response.body.cases as { caseId: string; unitId: string; inspectorIds: string[] }[];
     expect(cases).toHaveLength(30);
+    drawnCases = cases;
     for (const drawnCase of cases) {
       const view = await get(server, `/inspections/${drawnCase.caseId}`);
       expect(view.status).toBe(200);
@@ -91,6 +93,18 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
 
     response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-03', witnessInputs: [witness] }, as.planner);
     expect(response).toMatchObject({ status: 409, body: { error: 'DrawAlreadyPerformed', message: expect.stringContaining('已完成抽取') } });
+  });
+
+  it('a drawn unit that closes before its visit has its case cancelled with the reason, right after the import', async () => {
+    const units = unitTable(syntheticUnits(300));
+    const closedUnitId = drawnCases[0]!.unitId;
+    const rows = units.rows.map((row) => (row[1] === closedUnitId ? Object.assign([...row], { [units.headers.indexOf('状态')]: '停业关闭', [units.headers.indexOf('状态日期')]: '2026-03-04' }) : row));
+    const response = await upload(server, '/directories/units/import', 'units.csv', await writeTable(units.headers, rows, 'csv'));
+    expect(response).toMatchObject({ status: 200, body: { statusChanged: 1, casesCancelled: 1 } });
+    const view = await get(server, `/inspections/${drawnCases[0]!.caseId}`);
+    expect(view.body.status.lifecycle).toBe('cancelled');
+    expect(JSON.stringify(view.body)).toContain('单位已于2026-03-04停业关闭');
+    expect((await get(server, `/inspections/${drawnCases[1]!.caseId}`)).body.status.lifecycle).toBe('assigned');
   });
 
   it('catches a tampered witness input in the stored record', async () => {

@@ -23,3 +23,5 @@ export * from './replay/read-model-rebuild';
 export * from './replay/compare-generations';
 export * from './replay/replay-read-models';
 export * from './replay/find-head';
+export * from './postgres';
+export * from './leadership';

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { DirectoryImporter, DirectoryImportRejectedError, formatFromFileName, type DirectoryKind, type ImportReport, type RowError } from '@shuangsui/application';
+import {
+  DirectoryImporter,
+  DirectoryImportRejectedError,
+  formatFromFileName,
+  InspectionCommandHandler,
+  UnitClosureFollowUp,
+  type DirectoryKind,
+  type ImportReport,
+  type RowError,
+} from '@shuangsui/application';
 import { createEventStore } from '@shuangsui/event-store';
 import { globalOptions } from './global-options';
 
@@ -15,7 +24,7 @@ function printErrors(errors: readonly RowError[]): void {
 
 function printReport(report: ImportReport, seconds: number): void {
   console.log(
-    `导入完成（${seconds.toFixed(1)} 秒）：共${report.totalRows}行，合规${report.validRows}行，新登记${report.registered}条，更新${report.updated}条，状态变更${report.statusChanged}条，无变化${report.unchanged}条`,
+    `导入完成（${seconds.toFixed(1)} 秒）：共${report.totalRows}行，合规${report.validRows}行，新登记${report.registered}条，更新${report.updated}条，状态变更${report.statusChanged}条，无变化${report.unchanged}条${report.casesCancelled > 0 ? `，因单位停业关闭或注销取消检查${report.casesCancelled}件` : ''}`,
   );
   if (report.errors.length > 0) {
     console.error(`以下${report.invalidRows}行不合规，未导入：`);
@@ -40,7 +49,9 @@ export function registerImportCommand(program: Command): void {
       const started = process.hrtime.bigint();
       try {
         const commandId = randomUUID();
-        const report = await new DirectoryImporter(store).importFile(
+        // A unit closed by this file gets its open cases cancelled here too, not only at the next server start.
+        const closures = new UnitClosureFollowUp(store, new InspectionCommandHandler(store));
+        const report = await new DirectoryImporter(store, undefined, closures).importFile(
           kind as DirectoryKind,
           readFileSync(file),
           formatFromFileName(file),

@@ -4,9 +4,10 @@ import { registerImportCommand } from './import.command';
 import { registerExportCommand } from './export.command';
 import { registerVerifyDrawCommand } from './verify-draw.command';
 import { registerReplayCommand } from './replay.command';
+import { registerMigrateStoreCommand } from './migrate-store.command';
 
 /** A CLI command registers itself on the root program; global options via `program.opts()`. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI. Add one line per command file. */
-export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerReplayCommand];
+export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerReplayCommand, registerMigrateStoreCommand];

@@ -26,7 +26,8 @@ export interface CopyVerification {
 
 export interface VerifyCopyOptions {
   readonly pageSize?: number;
-  readonly onProgress?: (eventsCompared: number) => void;
+  /** Called once per page with the events compared so far and the source position reached. */
+  readonly onProgress?: (progress: { readonly events: number; readonly sourcePosition: number }) => void;
 }
 
 export async function verifyCopy(source: EventStore, target: EventStore, options: VerifyCopyOptions = {}): Promise<CopyVerification> {
@@ -60,7 +61,7 @@ export async function verifyCopy(source: EventStore, target: EventStore, options
     const targetBreak = targetChain.check(t.value);
     if (targetBreak) return result({ kind: 'chain', store: 'target', break: targetBreak });
     index += 1;
-    if (index % pageSize === 0) options.onProgress?.(index);
+    if (index % pageSize === 0) options.onProgress?.({ events: index, sourcePosition: s.value.position });
   }
 }
 

@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
-import { DirectoryExporter, DirectoryImporter, DirectoryImportRejectedError, UnitNotFoundError, UnsupportedImportFileError } from '@shuangsui/application';
+import {
+  DirectoryExporter,
+  DirectoryImporter,
+  DirectoryImportRejectedError,
+  InspectionCommandHandler,
+  UnitClosureFollowUp,
+  UnitNotFoundError,
+  UnsupportedImportFileError,
+} from '@shuangsui/application';
 import type { EventStore } from '@shuangsui/event-store';
 import { registerErrorMapper } from '../common/error.filter';
 import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
+import { InspectionsModule } from '../inspections/inspections.module';
 import { DirectoriesController } from './directories.controller';
 
 registerErrorMapper((error) => {
@@ -16,10 +25,22 @@ registerErrorMapper((error) => {
 });
 
 @Module({
+  imports: [InspectionsModule],
   controllers: [DirectoriesController],
   providers: [
-    { provide: DirectoryImporter, useFactory: (store: EventStore, clock: Clock) => new DirectoryImporter(store, clock), inject: [EVENT_STORE, CLOCK] },
+    // Closing a unit cancels its open cases right after the import; DrawsModule resumes the rest at start-up.
+    {
+      provide: UnitClosureFollowUp,
+      useFactory: (store: EventStore, handler: InspectionCommandHandler) => new UnitClosureFollowUp(store, handler),
+      inject: [EVENT_STORE, InspectionCommandHandler],
+    },
+    {
+      provide: DirectoryImporter,
+      useFactory: (store: EventStore, clock: Clock, closures: UnitClosureFollowUp) => new DirectoryImporter(store, clock, closures),
+      inject: [EVENT_STORE, CLOCK, UnitClosureFollowUp],
+    },
     { provide: DirectoryExporter, useFactory: (store: EventStore) => new DirectoryExporter(store), inject: [EVENT_STORE] },
   ],
+  exports: [UnitClosureFollowUp],
 })
 export class DirectoriesModule {}

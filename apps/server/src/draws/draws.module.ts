@@ -10,11 +10,13 @@ import {
   DrawVerifier,
   InspectionCommandHandler,
   PlanService,
+  UnitClosureFollowUp,
   type DrawSecretStore,
 } from '@shuangsui/application';
 import type { EventStore } from '@shuangsui/event-store';
 import { registerErrorMapper } from '../common/error.filter';
 import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
+import { DirectoriesModule } from '../directories/directories.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { DRAW_SECRETS, PlansModule } from '../plans/plans.module';
 import { DrawsController } from './draws.controller';
@@ -37,7 +39,7 @@ function minWitnessInputs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 @Module({
-  imports: [PlansModule, InspectionsModule],
+  imports: [PlansModule, InspectionsModule, DirectoriesModule],
   controllers: [DrawsController],
   providers: [
     {
@@ -45,21 +47,35 @@ function minWitnessInputs(env: NodeJS.ProcessEnv = process.env): number {
       useFactory: (store: EventStore, plans: PlanService, secrets: DrawSecretStore, clock: Clock) => new DrawService(store, plans, secrets, { minWitnessInputs: minWitnessInputs() }, clock),
       inject: [EVENT_STORE, PlanService, DRAW_SECRETS, CLOCK],
     },
-    { provide: DrawFollowUp, useFactory: (store: EventStore, handler: InspectionCommandHandler, clock: Clock) => new DrawFollowUp(store, handler, {}, clock), inject: [EVENT_STORE, InspectionCommandHandler, CLOCK] },
+    {
+      provide: DrawFollowUp,
+      useFactory: (store: EventStore, handler: InspectionCommandHandler, closures: UnitClosureFollowUp, clock: Clock) => new DrawFollowUp(store, handler, { closures }, clock),
+      inject: [EVENT_STORE, InspectionCommandHandler, UnitClosureFollowUp, CLOCK],
+    },
     { provide: DrawVerifier, useFactory: (store: EventStore) => new DrawVerifier(store), inject: [EVENT_STORE] },
     { provide: DrawQueries, useFactory: (store: EventStore) => new DrawQueries(store), inject: [EVENT_STORE] },
   ],
 })
 export class DrawsModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('DrawFollowUp');
-  constructor(@Inject(DrawFollowUp) private readonly followUp: DrawFollowUp) {}
+  constructor(
+    @Inject(DrawFollowUp) private readonly followUp: DrawFollowUp,
+    @Inject(UnitClosureFollowUp) private readonly closures: UnitClosureFollowUp,
+  ) {}
 
-  /** After a crash, every draw whose cases are incomplete is finished before the server takes requests. */
+  /**
+   * After a crash, every draw whose cases are incomplete is finished, then every open case of a closed
+   * unit is cancelled, before the server takes requests. In this order, so cases the first step creates
+   * are seen by the second.
+   */
   async onApplicationBootstrap(): Promise<void> {
     const reports = await this.followUp.resumeIncomplete();
     for (const report of reports) {
       if (report.completed) this.logger.log(`draw ${report.drawId}: follow-up resumed and completed (${report.cases} cases)`);
       else this.logger.warn(`draw ${report.drawId}: follow-up incomplete, ${report.failures.length} case(s) failed: ${report.failures[0]?.message ?? ''}`);
     }
+    const closures = await this.closures.resumeIncomplete();
+    if (closures.cancelled.length > 0) this.logger.log(`unit closures: ${closures.cancelled.length} open case(s) cancelled at start-up`);
+    if (closures.failures.length > 0) this.logger.warn(`unit closures: ${closures.failures.length} case(s) not cancelled: ${closures.failures[0]?.message ?? ''}`);
   }
 }

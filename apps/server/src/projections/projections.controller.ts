@@ -6,6 +6,8 @@ import {
   ProgressReader,
   ProjectionRunner,
   ReferralsReader,
+  type LeaderElection,
+  type LeadershipStatus,
   type OverdueReport,
   type PlanProgress,
   type ProgressCounts,
@@ -13,7 +15,7 @@ import {
   type ReferralManagerStatus,
   type ReferralView,
 } from '@shuangsui/projections';
-import { PROJECTION_RUNNER, REFERRAL_MANAGER } from './read-store.tokens';
+import { LEADER_ELECTION, PROJECTION_RUNNER, REFERRAL_MANAGER } from './read-store.tokens';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -34,6 +36,7 @@ export class ProjectionsController {
     private readonly plans: PlanReader,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(REFERRAL_MANAGER) private readonly referralManager: HazardReferralProcessManager,
+    @Inject(LEADER_ELECTION) private readonly leadership: LeaderElection,
   ) {}
 
   @Get('progress')
@@ -79,8 +82,8 @@ export class ProjectionsController {
 
   @Get('admin/projections')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Each projection: position, lag behind the event store head, state, error; and the hazard referral manager' })
-  async status(): Promise<{ projections: ProjectionStatus[]; processManagers: ReferralManagerStatus[] }> {
-    return { projections: await this.runner.status(), processManagers: [this.referralManager.status()] };
+  @ApiOperation({ summary: 'Each projection: position, lag behind the event store head, state, error; the hazard referral manager; whether this server is the active projector' })
+  async status(): Promise<{ projector: LeadershipStatus; projections: ProjectionStatus[]; processManagers: ReferralManagerStatus[] }> {
+    return { projector: this.leadership.status(), projections: await this.runner.status(), processManagers: [this.referralManager.status()] };
   }
 }

@@ -4,21 +4,24 @@ import { chinaDate } from '@shuangsui/domain';
 import type { EventStore } from '@shuangsui/event-store';
 import {
   ALL_PROJECTIONS,
+  createLeaderElection,
   createReadStore,
   Deadlines,
   DEFAULT_DEADLINE_SETTINGS,
   DisclosureReader,
   HazardReferralProcessManager,
+  LeaderTasks,
   PlanReader,
   ProgressReader,
   ProjectionRunner,
   ReferralsReader,
+  type LeaderElection,
   type ReadStore,
 } from '@shuangsui/projections';
 import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { ProjectionsController } from './projections.controller';
-import { AUTOMATED_REFERRAL, PROJECTION_RUNNER, READ_STORE, REFERRAL_MANAGER } from './read-store.tokens';
+import { AUTOMATED_REFERRAL, LEADER_ELECTION, PROJECTION_RUNNER, READ_STORE, REFERRAL_MANAGER } from './read-store.tokens';
 
 /** Settings of the read side (environment, with defaults). */
 function deadlineSettings(env: NodeJS.ProcessEnv = process.env) {
@@ -49,6 +52,8 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
     @Inject(REFERRAL_MANAGER) private readonly referrals: HazardReferralProcessManager,
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(AUTOMATED_REFERRAL) private readonly automatedReferral: boolean,
+    @Inject(LEADER_ELECTION) private readonly leadership: LeaderElection,
+    private readonly leaderTasks: LeaderTasks,
   ) {}
 
   static forRoot(readStoreUrl: string, automatedReferral = true): DynamicModule {
@@ -73,6 +78,9 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           inject: [EVENT_STORE, READ_STORE, InspectionCommandHandler],
         },
         { provide: AUTOMATED_REFERRAL, useValue: automatedReferral },
+        // One projector per shared read store: an advisory lock for PostgreSQL, this process for SQLite.
+        { provide: LEADER_ELECTION, useFactory: () => createLeaderElection(readStoreUrl, (message) => new Logger('Leadership').log(message)) },
+        { provide: LeaderTasks, useValue: new LeaderTasks() },
         { provide: Deadlines, useFactory: () => new Deadlines(loadWorkingDayCalendar(), deadlineSettings()) },
         { provide: DisclosureReader, useFactory: (store: ReadStore) => new DisclosureReader(store), inject: [READ_STORE] },
         { provide: PlanReader, useFactory: (store: ReadStore) => new PlanReader(store), inject: [READ_STORE] },
@@ -88,18 +96,32 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           inject: [READ_STORE, Deadlines, ReferralsReader, CLOCK],
         },
       ],
-      exports: [READ_STORE, PROJECTION_RUNNER, DisclosureReader, ProgressReader, ReferralsReader, PlanReader],
+      exports: [READ_STORE, PROJECTION_RUNNER, LEADER_ELECTION, LeaderTasks, DisclosureReader, ProgressReader, ReferralsReader, PlanReader],
     };
   }
 
+  /** Projections, the automated referral and the leader tasks run only while this process leads. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.runner.start();
-    if (this.automatedReferral) await this.referrals.start();
-    this.logger.log(`Projections are running; automated hazard referral ${this.automatedReferral ? 'on' : 'off'}`);
+    await this.leadership.start({
+      onElected: async () => {
+        await this.runner.start();
+        if (this.automatedReferral) await this.referrals.start();
+        this.logger.log(`Projections are running; automated hazard referral ${this.automatedReferral ? 'on' : 'off'}`);
+        await this.leaderTasks.elected();
+      },
+      onDemoted: async () => {
+        this.leaderTasks.demoted();
+        await this.referrals.stop();
+        await this.runner.stop();
+        this.logger.warn('Projections stopped: this process is no longer the active projector');
+      },
+    });
+    if (!this.leadership.status().active) this.logger.log('Standing by: another server is the active projector');
   }
 
   /** Before the event store closes (onApplicationShutdown): stop reading it, then close the read store. */
   async onModuleDestroy(): Promise<void> {
+    await this.leadership.stop();
     await this.referrals.stop();
     await this.runner.stop();
     await this.store.close();

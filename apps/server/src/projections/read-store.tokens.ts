@@ -3,3 +3,4 @@ export const READ_STORE = Symbol('READ_STORE');
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 export const REFERRAL_MANAGER = Symbol('REFERRAL_MANAGER');
 export const AUTOMATED_REFERRAL = Symbol('AUTOMATED_REFERRAL');
+export const LEADER_ELECTION = Symbol('LEADER_ELECTION');

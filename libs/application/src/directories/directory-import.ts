@@ -52,7 +52,11 @@ interface PlannedWrite {
   readonly events: readonly DomainEventToAppend[];
 }
 
-/** Appends in flight at once: enough for group commit to share each fsync among many streams. */
+/**
+ * Appends in flight at once: enough for group commit to share each fsync among many streams. A sliding
+ * window (a new append starts as soon as one finishes) keeps the store's batches full, where waiting for
+ * a whole window to settle left it idle between windows.
+ */
 const WRITE_WINDOW = 512;
 
 /**
@@ -120,32 +124,36 @@ export class DirectoryImporter {
     const occurredAt = this.clock().toISOString();
     const counts = { registered: 0, updated: 0, statusChanged: 0 };
     const statusChanges: RecordedEvent[] = [];
-    for (let start = 0; start < writes.length; start += WRITE_WINDOW) {
-      const window = writes.slice(start, start + WRITE_WINDOW);
-      await Promise.all(
-        window.map(async (write) => {
-          try {
-            const appended = await appendSealed(this.store, write.streamId, write.current?.last ?? null, write.events, {
-              ...context,
-              commandId: `${context.commandId}:row-${write.row}`,
-              command: kind === 'units' ? 'importUnit' : 'importInspector',
-              occurredAt,
-            });
-            for (const event of appended.events) {
-              if (event.type.endsWith('Registered.v1')) counts.registered += 1;
-              else if (event.type === T.UnitStatusChanged) {
-                counts.statusChanged += 1;
-                statusChanges.push(event);
-              } else counts.updated += 1;
-            }
-          } catch (error) {
-            if (!(error instanceof WrongExpectedRevisionError)) throw error;
-            errors.push({ row: write.row, column: null, reason: '该记录在导入过程中被他人修改，本行未导入，请重新导入' });
+    let next = 0;
+    let written = 0;
+    const writer = async (): Promise<void> => {
+      while (next < writes.length) {
+        const write = writes[next] as PlannedWrite;
+        next += 1;
+        try {
+          const appended = await appendSealed(this.store, write.streamId, write.current?.last ?? null, write.events, {
+            ...context,
+            commandId: `${context.commandId}:row-${write.row}`,
+            command: kind === 'units' ? 'importUnit' : 'importInspector',
+            occurredAt,
+          });
+          for (const event of appended.events) {
+            if (event.type.endsWith('Registered.v1')) counts.registered += 1;
+            else if (event.type === T.UnitStatusChanged) {
+              counts.statusChanged += 1;
+              statusChanges.push(event);
+            } else counts.updated += 1;
           }
-        }),
-      );
-      options.onProgress?.({ phase: 'write', done: Math.min(start + WRITE_WINDOW, writes.length), total: writes.length });
-    }
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          errors.push({ row: write.row, column: null, reason: '该记录在导入过程中被他人修改，本行未导入，请重新导入' });
+        }
+        written += 1;
+        if (written % 5000 === 0) options.onProgress?.({ phase: 'write', done: written, total: writes.length });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WRITE_WINDOW, writes.length) }, writer));
+    if (writes.length > 0) options.onProgress?.({ phase: 'write', done: writes.length, total: writes.length });
     if (writes.length === 0) options.onProgress?.({ phase: 'write', done: 0, total: 0 });
     errors.sort((a, b) => a.row - b.row);
     // The status changes are recorded whatever happens here; a cancellation that fails now is retried at start-up.

@@ -17,7 +17,7 @@ import type { WorkingDayCalendar } from '@shuangsui/domain/calendar';
 import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
 import { DirectoryReader } from '../directories/directory-reader';
 import { appendSealed, readAllWithPrefix, readStreamOrEmpty, type WriteContext } from '../directories/sealed-append';
-import { readPlanDrawHistory } from '../draws/draw-history';
+import { UnitHistoryFold } from '../draws/draw-history';
 import { BusinessRuleError } from '../errors';
 import type { DrawSecretStore } from './draw-secret-store';
 import {
@@ -169,7 +169,9 @@ export class PlanService {
     const streamId = quotaStreamId(planId, month);
     if ((await readStreamOrEmpty(this.store, streamId)).length > 0) throw new QuotaAlreadySetError(planId, month);
 
-    const snapshot = await this.directory.snapshot();
+    // One scan of the log: the directory, and each unit's draws and inspections (the frequency rules).
+    const unitHistory = new UnitHistoryFold();
+    const snapshot = await this.directory.snapshot({ visit: (event) => unitHistory.visit(event) });
     const inspectors = [...snapshot.inspectors.values()].map((v) => v.record);
     const available = inspectors.filter((inspector) => isInspectorAvailableInMonth(inspector, month)).length;
     const workingDaysInMonth = this.calendar.workingDaysInMonth(month);
@@ -183,7 +185,7 @@ export class PlanService {
     const decision = decideQuota({ month, quota: input.quota, capacity, setOn, lateReason: input.lateReason });
     if (!decision.accepted) throw new BusinessRuleError(decision.violations[0] ?? violation('quota', 'quota', '月度抽查数不合规'));
 
-    const history = await readPlanDrawHistory(this.store, planId, month);
+    const history = unitHistory.history(planId, month, plan.period);
     const frozen = buildFrozenPopulation({
       month,
       quota: input.quota,

@@ -275,8 +275,8 @@ function prepareStatements(db: Database.Database) {
     eventById: db.prepare<[string], { stream_id: string; revision: number; position: number }>(sql.SELECT_EVENT_BY_ID),
     eventIdAt: db.prepare<[string, number], { id: string; position: number }>(sql.SELECT_EVENT_ID_AT),
     insert: db.prepare<[string, number, string, string, string, string, string]>(sql.INSERT_EVENT),
-    streamPage: db.prepare<[string, number, number], sql.EventRow>(sql.SELECT_STREAM_PAGE),
-    allPage: db.prepare<[number, number], sql.EventRow>(sql.SELECT_ALL_PAGE),
+    streamPage: db.prepare<[string, number, number], sql.EventTuple>(sql.SELECT_STREAM_PAGE).raw(),
+    allPage: db.prepare<[number, number], sql.EventTuple>(sql.SELECT_ALL_PAGE).raw(),
   };
 }
 
@@ -306,15 +306,15 @@ function closedError(): Error {
   return new Error('SqliteEventStore is closed');
 }
 
-function toRecordedEvent(row: sql.EventRow): RecordedEvent {
+function toRecordedEvent(row: sql.EventTuple): RecordedEvent {
   return {
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    id: row.id,
-    type: row.type,
-    data: JSON.parse(row.data) as Json,
-    metadata: JSON.parse(row.metadata) as Json,
-    recordedAt: row.recorded_at,
+    streamId: row[1],
+    revision: row[2],
+    position: row[0],
+    id: row[3],
+    type: row[4],
+    data: JSON.parse(row[5]) as Json,
+    metadata: JSON.parse(row[6]) as Json,
+    recordedAt: row[7],
   };
 }

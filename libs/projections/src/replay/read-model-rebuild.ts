@@ -1,8 +1,8 @@
 import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
 import type { Projection } from '../projection';
 import type { ReadStore } from '../read-store.port';
-import { applyBatch } from '../runner/apply-batch';
-import { RowCache } from '../runner/unit-of-work';
+import { applyToWork } from '../runner/apply-batch';
+import { RowCache, UnitOfWork } from '../runner/unit-of-work';
 
 export interface RebuildOptions {
   /** Events per readAll page. */
@@ -19,6 +19,8 @@ interface Target {
   readonly projection: Projection;
   readonly generation: number;
   readonly cache: RowCache;
+  /** The batch being built: rows changed by the pages applied since the last commit. */
+  work: UnitOfWork;
 }
 
 /**
@@ -40,10 +42,13 @@ export class ReadModelRebuild {
   ) {}
 
   static async begin(events: EventStore, store: ReadStore, projections: readonly Projection[], options: RebuildOptions = {}): Promise<ReadModelRebuild> {
-    const resolved = { pageSize: options.pageSize ?? 5_000, batchEvents: options.batchEvents ?? 20_000, cacheRows: options.cacheRows ?? 10_000 };
+    // Small pages, large batches: a page's events are applied and dropped at once (young garbage,
+    // cheap to collect), while a batch's coalesced rows wait for one commit per projection.
+    const resolved = { pageSize: options.pageSize ?? 1_000, batchEvents: options.batchEvents ?? 20_000, cacheRows: options.cacheRows ?? 10_000 };
     const targets: Target[] = [];
     for (const projection of projections) {
-      targets.push({ projection, generation: await store.createGeneration(projection), cache: new RowCache(resolved.cacheRows) });
+      const generation = await store.createGeneration(projection);
+      targets.push({ projection, generation, cache: new RowCache(resolved.cacheRows), work: new UnitOfWork(projection.tables) });
     }
     return new ReadModelRebuild(events, store, targets, resolved);
   }
@@ -65,25 +70,32 @@ export class ReadModelRebuild {
     return this.targets.map(({ projection, generation }) => ({ projection, generation }));
   }
 
-  /** Applies every event up to and including `until` (default: the current end of the store). */
+  /**
+   * Applies every event up to and including `until` (default: the current end of the store). Each
+   * page is applied to every projection's unit of work as soon as it is read; the rows are
+   * committed (with the checkpoint) every `batchEvents` events and at the end.
+   */
   async advance(until: number = Number.MAX_SAFE_INTEGER, onProgress?: ProgressListener): Promise<void> {
-    let batch: RecordedEvent[] = [];
-    let after = this.position;
+    let pending = 0;
+    let last = this.position;
     for (;;) {
-      const page = await this.events.readAll({ after, maxCount: this.options.pageSize });
-      let reachedEnd = page.length < this.options.pageSize;
-      for (const event of page) {
-        if (event.position > until) {
-          reachedEnd = true;
-          this.covered = event.position - 1;
-          break;
-        }
-        batch.push(event);
-        after = event.position;
+      const read = await this.events.readAll({ after: last, maxCount: this.options.pageSize });
+      let reachedEnd = read.length < this.options.pageSize;
+      let page = read;
+      const beyond = read.findIndex((event) => event.position > until);
+      if (beyond >= 0) {
+        reachedEnd = true;
+        this.covered = read[beyond]!.position - 1;
+        page = read.slice(0, beyond);
       }
-      if (batch.length >= this.options.batchEvents || (reachedEnd && batch.length > 0)) {
-        await this.applyAll(batch);
-        batch = [];
+      if (page.length > 0) {
+        for (const target of this.targets) await applyToWork(this.batchTarget(target), target.work, page);
+        pending += page.length;
+        last = page[page.length - 1]!.position;
+      }
+      if (pending >= this.options.batchEvents || (reachedEnd && pending > 0)) {
+        await this.commitAll(last, pending);
+        pending = 0;
         onProgress?.(this.position, this.applied);
       }
       if (reachedEnd) {
@@ -116,11 +128,18 @@ export class ReadModelRebuild {
     }
   }
 
-  private async applyAll(batch: readonly RecordedEvent[]): Promise<void> {
+  private batchTarget(target: Target) {
+    return { store: this.store, projection: target.projection, generation: target.generation, cache: target.cache };
+  }
+
+  private async commitAll(toPosition: number, events: number): Promise<void> {
     for (const target of this.targets) {
-      await applyBatch({ store: this.store, projection: target.projection, generation: target.generation, cache: target.cache }, this.position, batch);
+      const { projection, generation, work } = target;
+      await this.store.commit({ projection: projection.name, generation, fromPosition: this.position, toPosition, ...work.changes() });
+      work.publishTo(target.cache);
+      target.work = new UnitOfWork(projection.tables);
     }
-    this.position = batch[batch.length - 1]!.position;
-    this.applied += batch.length;
+    this.position = toPosition;
+    this.applied += events;
   }
 }

@@ -30,7 +30,22 @@ export async function applyBatch(
   if (!last) return fromPosition;
   const { store, projection, generation, cache } = target;
   const work = new UnitOfWork(projection.tables);
+  await applyToWork(target, work, events);
+  beforeCommit?.(projection.name, last.position);
+  const changes = work.changes();
+  await store.commit({ projection: projection.name, generation, fromPosition, toPosition: last.position, requireActive, ...changes });
+  work.publishTo(cache);
+  return last.position;
+}
 
+/**
+ * Runs the handlers of `events` against `work` without committing: first every row they declare is
+ * fetched (from the work itself, the cache, or the store in one round trip), then the handlers run
+ * synchronously. A bulk rebuild calls it page after page on one unit of work, so the events of a
+ * page can be dropped while the coalesced rows wait for the batch's commit.
+ */
+export async function applyToWork(target: BatchTarget, work: UnitOfWork, events: readonly RecordedEvent[]): Promise<void> {
+  const { store, projection, generation, cache } = target;
   const toLoad: RowRef[] = [];
   for (const event of events) {
     const handler = projection.handlers[event.type];
@@ -66,10 +81,4 @@ export async function applyBatch(
       throw new ProjectionEventError(projection.name, event, error);
     }
   }
-
-  beforeCommit?.(projection.name, last.position);
-  const changes = work.changes();
-  await store.commit({ projection: projection.name, generation, fromPosition, toPosition: last.position, requireActive, ...changes });
-  work.publishTo(cache);
-  return last.position;
 }

@@ -5,34 +5,45 @@ import type { RowAccess } from '../projection';
 export type CachedRow = Row | null;
 
 /**
- * Committed rows kept between batches, bounded (oldest entries evicted first), so a long catch-up
- * does not look up the same hot rows again and again while memory stays flat however many events
- * go by. It only ever holds committed state: the batch's own changes enter after a successful commit.
+ * Committed rows kept between batches, bounded, so a long catch-up does not look up the same hot
+ * rows again and again while memory stays flat however many events go by. It only ever holds
+ * committed state: the batch's own changes enter after a successful commit.
+ *
+ * Two generations instead of a strict LRU: new entries go to `hot`; when `hot` is full it becomes
+ * `cold` (the previous cold one is dropped) and a read from `cold` promotes the row. At most
+ * 2 × capacity rows are held. A strict LRU on a Map (delete + re-insert, evict the first key) is
+ * far slower: V8 leaves deleted entries as holes at the front of the Map, so finding the oldest
+ * key scans them all — it dominated a rebuild's profile.
  */
 export class RowCache {
-  private readonly rows = new Map<string, CachedRow>();
+  private hot = new Map<string, CachedRow>();
+  private cold = new Map<string, CachedRow>();
 
   constructor(private readonly capacity: number) {}
 
   has(key: string): boolean {
-    return this.rows.has(key);
+    return this.hot.has(key) || this.cold.has(key);
   }
 
   get(key: string): CachedRow | undefined {
-    return this.rows.get(key);
+    const hot = this.hot.get(key);
+    if (hot !== undefined) return hot;
+    const cold = this.cold.get(key);
+    if (cold !== undefined) this.set(key, cold);
+    return cold;
   }
 
   set(key: string, row: CachedRow): void {
-    this.rows.delete(key); // re-insert: most recently used last
-    this.rows.set(key, row);
-    if (this.rows.size > this.capacity) {
-      const oldest = this.rows.keys().next();
-      if (!oldest.done) this.rows.delete(oldest.value);
+    if (this.hot.size >= this.capacity && !this.hot.has(key)) {
+      this.cold = this.hot;
+      this.hot = new Map();
     }
+    this.hot.set(key, row);
   }
 
   clear(): void {
-    this.rows.clear();
+    this.hot.clear();
+    this.cold.clear();
   }
 }
 
