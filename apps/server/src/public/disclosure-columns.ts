@@ -36,7 +36,7 @@ export const DISCLOSURE_COLUMNS: readonly DisclosureColumn[] = [
   { key: 'inspectionDate', header: '检查日期', width: 12, value: (r) => r.inspectionDate },
   { key: 'itemsChecked', header: '检查事项', width: 60, value: (r) => describeItems(r.itemsChecked) },
   { key: 'resultLabel', header: '检查结果', width: 28, value: (r) => r.resultLabel },
-  { key: 'hazardRectification', header: '隐患整改情况', width: 24, value: (r) => r.hazardRectification ?? NO_HAZARD_TEXT },
+  { key: 'hazardRectification', header: '隐患整改情况', width: 24, value: (r) => r.hazardRectification || NO_HAZARD_TEXT },
   { key: 'publishedOn', header: '公示日期', width: 12, value: (r) => r.publishedOn },
   { key: 'caseId', header: '记录编号', width: 20, value: (r) => r.caseId },
 ];
@@ -56,7 +56,7 @@ export function toPublicRecord(record: DisclosureRecord): DisclosureRecord {
     resultCategory,
     resultLabel,
     hazardRectification,
-    ...(hazardRectificationCode === undefined ? {} : { hazardRectificationCode }),
+    hazardRectificationCode,
     publishedOn,
   };
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, Inject, Logger, Query, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { toPublicRecord } from './disclosure-columns';
 import { writeCsv, writeXlsx } from './disclosure-export';
-import { DISCLOSURE_READER, type DisclosurePage, type DisclosureReader } from './disclosure-reader.port';
+import { DisclosureReader } from '@shuangsui/projections';
+import type { DisclosurePage } from './disclosure-reader.port';
 import { DisclosureExportQueryDto, type ExportFormat } from './dto/disclosure-export-query.dto';
 import { toDisclosureFilter } from './dto/disclosure-filter.dto';
 import { DEFAULT_PAGE_SIZE, DisclosureListQueryDto } from './dto/disclosure-list-query.dto';
@@ -19,7 +20,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 export class PublicDisclosuresController {
   private readonly logger = new Logger(PublicDisclosuresController.name);
 
-  constructor(@Inject(DISCLOSURE_READER) private readonly reader: DisclosureReader) {}
+  constructor(private readonly reader: DisclosureReader) {}
 
   @Get()
   @ApiOperation({ summary: 'Published inspection results (公示), paged and filtered; no login' })

@@ -1,10 +1,10 @@
-import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
 import { toFieldViolations } from '../common/validation-messages';
-import { DISCLOSURE_READER, type DisclosureReader } from './disclosure-reader.port';
+import { DisclosureReader } from '@shuangsui/projections';
 import { toDisclosureFilter } from './dto/disclosure-filter.dto';
 import { DEFAULT_PAGE_SIZE, DisclosureListQueryDto } from './dto/disclosure-list-query.dto';
 import { renderPublicPage } from './public-page.html';
@@ -16,7 +16,7 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 @ApiExcludeController()
 @Controller('public')
 export class PublicPageController {
-  constructor(@Inject(DISCLOSURE_READER) private readonly reader: DisclosureReader) {}
+  constructor(private readonly reader: DisclosureReader) {}
 
   @Get()
   @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)

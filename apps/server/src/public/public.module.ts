@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DisclosureReader } from '@shuangsui/projections';
-import { DISCLOSURE_READER } from './disclosure-reader.port';
 import { PublicDisclosuresController } from './public-disclosures.controller';
 import { PublicPageController } from './public-page.controller';
 
@@ -10,6 +8,5 @@ import { PublicPageController } from './public-page.controller';
  */
 @Module({
   controllers: [PublicDisclosuresController, PublicPageController],
-  providers: [{ provide: DISCLOSURE_READER, useExisting: DisclosureReader }],
 })
 export class PublicModule {}
