@@ -28,6 +28,19 @@ export interface SqliteReadStoreOptions {
 type Params = (string | number | null)[];
 type SqlValue = string | number | null;
 const LOAD_CHUNK = 200;
+/**
+ * Page cache per connection, in KiB (negative: a size, not a page count). SQLite's default of 2 MB
+ * is smaller than the case tables' key indexes, so a bulk rebuild (whose keys arrive in no index
+ * order) kept re-reading and spilling the same pages. Fixed, so memory stays bounded.
+ */
+const CACHE_KIB = 65_536;
+
+/** A prepared upsert and the column order it binds. */
+interface Upsert {
+  readonly statement: Database.Statement;
+  readonly columns: readonly string[];
+  readonly types: readonly ColumnType[];
+}
 
 interface GenerationRow {
   readonly generation: number;
@@ -43,7 +56,7 @@ interface GenerationRow {
  */
 export class SqliteReadStore implements ReadStore {
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly upserts = new Map<string, Database.Statement>();
+  private readonly upserts = new Map<string, Upsert>();
   /** Column types per logical table, from every schema this process registered or read. */
   private readonly tables = new Map<string, TableSpec>();
   private closed = false;
@@ -59,6 +72,7 @@ export class SqliteReadStore implements ReadStore {
     const db = new Database(options.path);
     try {
       db.pragma('busy_timeout = 5000');
+      db.pragma(`cache_size = -${CACHE_KIB}`);
       if (!inMemory) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
@@ -130,9 +144,12 @@ export class SqliteReadStore implements ReadStore {
       if (request.requireActive && this.activeGeneration(request.projection)?.generation !== request.generation) {
         throw new CheckpointConflictError(request.projection, request.generation, request.fromPosition, null);
       }
+      // Bulk rebuilds send hundreds of thousands of rows: resolve each table's statement once per commit.
+      const upserts = new Map<string, Upsert>();
       for (const { table, row } of request.upserts) {
-        const spec = this.spec(table);
-        this.upsertStatement(table, request.generation).run(...encodeRow(spec, row));
+        let upsert = upserts.get(table);
+        if (!upsert) upserts.set(table, (upsert = this.upsertStatement(table, request.generation)));
+        upsert.statement.run(encodeRow(upsert, row));
       }
       for (const { table, key } of request.deletes) {
         this.prepare(`DELETE FROM ${physicalTable(table, request.generation)} WHERE ${this.spec(table).key} = ?`).run(key);
@@ -284,15 +301,17 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /** Hot path of every commit: one prepared statement per physical table, no SQL text built per row. */
-  private upsertStatement(table: string, generation: number): Database.Statement {
+  private upsertStatement(table: string, generation: number): Upsert {
     const physical = physicalTable(table, generation);
-    let statement = this.upserts.get(physical);
-    if (!statement) {
-      const columns = Object.keys(this.spec(table).columns);
-      statement = this.db.prepare(`INSERT OR REPLACE INTO ${physical} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      this.upserts.set(physical, statement);
+    let upsert = this.upserts.get(physical);
+    if (!upsert) {
+      const entries = Object.entries(this.spec(table).columns);
+      const columns = entries.map(([column]) => column);
+      const statement = this.db.prepare(`INSERT OR REPLACE INTO ${physical} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      upsert = { statement, columns, types: entries.map(([, type]) => type) };
+      this.upserts.set(physical, upsert);
     }
-    return statement;
+    return upsert;
   }
 
   private prepare(sql: string): Database.Statement {
@@ -317,8 +336,11 @@ function encodeValue(type: ColumnType, value: unknown): SqlValue {
   }
 }
 
-function encodeRow(spec: TableSpec, row: Row): Params {
-  return Object.entries(spec.columns).map(([column, type]) => encodeValue(type, row[column]));
+function encodeRow(upsert: Upsert, row: Row): Params {
+  const { columns, types } = upsert;
+  const params: Params = new Array<SqlValue>(columns.length);
+  for (let i = 0; i < columns.length; i += 1) params[i] = encodeValue(types[i]!, row[columns[i]!]);
+  return params;
 }
 
 function decodeRow(spec: TableSpec, raw: Record<string, SqlValue>): Row {
