@@ -14,6 +14,7 @@ import {
   type DrawSecretStore,
 } from '@shuangsui/application';
 import type { EventStore } from '@shuangsui/event-store';
+import { LeaderTasks } from '@shuangsui/projections';
 import { registerErrorMapper } from '../common/error.filter';
 import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
 import { DirectoriesModule } from '../directories/directories.module';
@@ -61,14 +62,21 @@ export class DrawsModule implements OnApplicationBootstrap {
   constructor(
     @Inject(DrawFollowUp) private readonly followUp: DrawFollowUp,
     @Inject(UnitClosureFollowUp) private readonly closures: UnitClosureFollowUp,
+    @Inject(LeaderTasks) private readonly leaderTasks: LeaderTasks,
   ) {}
 
   /**
    * After a crash, every draw whose cases are incomplete is finished, then every open case of a closed
    * unit is cancelled, before the server takes requests. In this order, so cases the first step creates
-   * are seen by the second.
+   * are seen by the second. Only the elected projector does this (one process of many sharing a
+   * PostgreSQL), and again whenever leadership moves, so a follow-up the dead leader left half done is
+   * finished by its successor.
    */
   async onApplicationBootstrap(): Promise<void> {
+    await this.leaderTasks.add(() => this.resumeFollowUps());
+  }
+
+  private async resumeFollowUps(): Promise<void> {
     const reports = await this.followUp.resumeIncomplete();
     for (const report of reports) {
       if (report.completed) this.logger.log(`draw ${report.drawId}: follow-up resumed and completed (${report.cases} cases)`);
