@@ -59,6 +59,8 @@ async function main(): Promise<void> {
 
   const port = (server: { getHttpServer(): { address(): unknown } }) => (server.getHttpServer().address() as { port: number }).port;
   process.stdout.write(`${JSON.stringify({ commandPort: port(app), barePort: port(bare) })}\n`);
+  // Exit normally on SIGINT so `--cpu-prof` (BENCH_SERVER_NODE_OPTIONS) can write its profile.
+  process.once('SIGINT', () => process.exit(0));
 }
 
 main().catch((error: unknown) => {

@@ -25,7 +25,9 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
  * does not share its event loop.
  */
 export async function measureHttp(dbPath: string, { seconds = 8, connections = 64, cases = 80_000 } = {}): Promise<HttpFigures> {
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', '..', 'scripts', 'run.js'), join(__dirname, 'bench-server.js'), dbPath, String(cases)], {
+  // BENCH_SERVER_NODE_OPTIONS="--cpu-prof" profiles the server side.
+  const nodeOptions = process.env['BENCH_SERVER_NODE_OPTIONS']?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeOptions, join(__dirname, '..', '..', '..', 'scripts', 'run.js'), join(__dirname, 'bench-server.js'), dbPath, String(cases)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -56,6 +58,6 @@ export async function measureHttp(dbPath: string, { seconds = 8, connections = 6
       httpCommandErrors: commands.non2xx + commands.errors,
     };
   } finally {
-    child.kill('SIGTERM');
+    child.kill('SIGINT');
   }
 }

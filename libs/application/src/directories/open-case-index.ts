@@ -32,7 +32,10 @@ export class OpenCaseIndex {
     const result = new Map<string, string[]>();
     for (const caseId of [...this.open].sort()) {
       const unitId = this.unitOfCase.get(caseId);
-      if (unitId !== undefined) result.set(unitId, [...(result.get(unitId) ?? []), caseId]);
+      if (unitId === undefined) continue;
+      const cases = result.get(unitId);
+      if (cases) cases.push(caseId);
+      else result.set(unitId, [caseId]);
     }
     return result;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decide, foldInspection, inspectionStreamId, type InspectionCommand } from '@shuangsui/domain';
+import { decide, evolve, foldInspection, inspectionStreamId, type InspectionCommand } from '@shuangsui/domain';
 import {
   hashOf,
   sealEvents,
@@ -91,7 +91,7 @@ export class InspectionCommandHandler {
       position: index === sealed.length - 1 ? appended.position : 0,
       recordedAt: occurredAt,
     }));
-    return commandResult(caseId, recordedNow, foldInspection([...recorded, ...recordedNow].map(toStoredInspectionEvent)));
+    return commandResult(caseId, recordedNow, recordedNow.map(toStoredInspectionEvent).reduce(evolve, state));
   }
 
   private async readCase(caseId: string): Promise<RecordedEvent[]> {
