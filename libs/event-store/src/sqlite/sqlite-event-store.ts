@@ -294,12 +294,13 @@ function satisfies(expected: ExpectedRevision, current: number | undefined): boo
   }
 }
 
+/**
+ * Duck-typed on purpose: better-sqlite3's native addon keeps the first SqliteError class it was given
+ * per process, so `instanceof` fails whenever the JS module is loaded twice (as jest does per file).
+ */
 function isDuplicateEventId(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.id')
-  );
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.id');
 }
 
 function closedError(): Error {
