@@ -144,6 +144,8 @@ function main(): void {
       inspectors: INSPECTORS,
       drawSeconds: Math.round(drawSeconds * 1000) / 1000,
       peakRssMb,
+      // Re-running the draw from its recorded inputs (re-hash, re-draw, compare), as an auditor would.
+      verifySeconds: Math.round(verifySeconds * 1000) / 1000,
     }),
   );
 }

@@ -28,13 +28,6 @@ export interface SqliteReadStoreOptions {
 type Params = (string | number | null)[];
 type SqlValue = string | number | null;
 const LOAD_CHUNK = 200;
-/**
- * Page cache per connection, in KiB (negative: a size, not a page count). SQLite's default of 2 MB
- * is smaller than the case tables' key indexes, so a bulk rebuild (whose keys arrive in no index
- * order) kept re-reading and spilling the same pages. Fixed, so memory stays bounded.
- */
-const CACHE_KIB = 65_536;
-
 /** A prepared upsert and the column order it binds. */
 interface Upsert {
   readonly statement: Database.Statement;
@@ -72,7 +65,6 @@ export class SqliteReadStore implements ReadStore {
     const db = new Database(options.path);
     try {
       db.pragma('busy_timeout = 5000');
-      db.pragma(`cache_size = -${CACHE_KIB}`);
       if (!inMemory) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
