@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, ExpectedRevision, NewEvent } from '@shuangsui/event-store';
+import { newEventId, type EventStore, type ExpectedRevision, type NewEvent } from '@shuangsui/event-store';
 
 export interface StoreAppendOptions {
   /** Single-event appends, one after another, on one stream. Default 5,000. */
@@ -48,10 +48,10 @@ async function appendMany(store: EventStore, streamId: string, count: number): P
   }
 }
 
-/** About the size of a real inspection event with its metadata. */
+/** About the size of a real inspection event with its metadata; its id made as the command handler makes one. */
 function benchEvent(streamId: string, n: number): NewEvent {
   return {
-    id: randomUUID(),
+    id: newEventId(),
     type: 'InspectionResultRecorded.v1',
     data: { inspectionId: streamId, n, category: '未发现问题', items: [1, 2, 3, 4, 5, 6, 7].map((item) => ({ item, ok: true })) },
     metadata: {

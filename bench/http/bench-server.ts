@@ -8,6 +8,9 @@ import { sealEvents, type EventStore, type Json } from '@shuangsui/event-store';
 import { createApp } from '../../apps/server/src/app.factory';
 import { createValidationPipe } from '../../apps/server/src/common/validation.pipe';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
+import { headPosition } from '../../apps/server/src/live-feed/head-position';
+import { PROJECTION_RUNNER, REFERRAL_MANAGER } from '../../apps/server/src/projections/read-store.tokens';
+import type { HazardReferralProcessManager, ProjectionRunner } from '@shuangsui/projections';
 
 /**
  * Child process of the HTTP benchmark: the real server on a durable SQLite file with `cases` drawn
@@ -47,10 +50,25 @@ async function seed(store: EventStore, cases: number): Promise<void> {
   }
 }
 
+/**
+ * The projections and the referral manager run in this process and catch up on the seeded cases
+ * after the seed: wait for them, so neither endpoint is measured while the server is still busy
+ * replaying the seed (steady state: only the live events of the measured commands).
+ */
+async function readSideCaughtUp(runner: ProjectionRunner, referrals: HazardReferralProcessManager, store: EventStore): Promise<void> {
+  const head = await headPosition(store);
+  await runner.waitUntil(head, 600_000);
+  while (referrals.status().state === 'running' && referrals.status().position < head) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function main(): Promise<void> {
   const [dbPath, casesArg] = process.argv.slice(2);
   const app = await createApp({ eventStore: `sqlite:${dbPath}`, logger: false });
-  await seed(app.get<EventStore>(EVENT_STORE), Number(casesArg));
+  const store = app.get<EventStore>(EVENT_STORE);
+  await seed(store, Number(casesArg));
+  await readSideCaughtUp(app.get<ProjectionRunner>(PROJECTION_RUNNER), app.get<HazardReferralProcessManager>(REFERRAL_MANAGER), store);
   await app.listen(0, '127.0.0.1');
 
   const bare = await NestFactory.create(BareModule, { logger: false });

@@ -1,6 +1,7 @@
 export * from './event-store.port';
 export * from './errors';
 export * from './hash-chain';
+export * from './event-id';
 export * from './sqlite';
 export * from './create-event-store';
 export * from './postgres';

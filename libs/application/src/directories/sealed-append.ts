@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '@shuangsui/domain';
-import { hashOf, sealEvents, StreamNotFoundError, type AppendResult, type EventStore, type ExpectedRevision, type Json, type RecordedEvent } from '@shuangsui/event-store';
+import { hashOf, newEventId, sealEvents, StreamNotFoundError, type AppendResult, type EventStore, type ExpectedRevision, type Json, type RecordedEvent } from '@shuangsui/event-store';
 
 /** Who asked, and how this write relates to others: becomes every appended event's metadata. */
 export interface WriteContext {
@@ -39,7 +38,7 @@ export async function appendSealed(
   const sealed = sealEvents(
     streamId,
     last ? { revision: last.revision, hash: hashOf(last) } : null,
-    events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data as Json, metadata })),
+    events.map((event) => ({ id: newEventId(), type: event.type, data: event.data as Json, metadata })),
   );
   const expectedRevision: ExpectedRevision = last ? last.revision : 'no_stream';
   const result = await store.appendToStream(streamId, sealed, { expectedRevision });

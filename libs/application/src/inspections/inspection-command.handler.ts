@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { decide, evolve, foldInspection, inspectionStreamId, type InspectionCommand } from '@shuangsui/domain';
 import {
   hashOf,
+  newEventId,
   sealEvents,
   StreamNotFoundError,
   WrongExpectedRevisionError,
@@ -78,7 +78,7 @@ export class InspectionCommandHandler {
     const sealed = sealEvents(
       streamId,
       last ? { revision: last.revision, hash: hashOf(last) } : null,
-      decision.events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data as unknown as Json, metadata })),
+      decision.events.map((event) => ({ id: newEventId(), type: event.type, data: event.data as unknown as Json, metadata })),
     );
     const appended = await this.store.appendToStream(streamId, sealed, {
       expectedRevision: state.revision < 0 ? 'no_stream' : state.revision,

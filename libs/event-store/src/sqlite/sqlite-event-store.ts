@@ -18,6 +18,7 @@ import { GroupCommit, type Outcome } from './group-commit';
 import { migrate } from './sqlite-migrate';
 import * as sql from './sqlite-statements';
 import { subscribeToAll } from './sqlite-subscription';
+import { SqliteTailCache } from './sqlite-tail-cache';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' (tests; one private database per store). */
@@ -47,12 +48,16 @@ interface StreamHead {
 const DEFAULT_READ_ALL_PAGE = 1_000;
 const MAX_CACHED_HEADS = 100_000;
 const SUBSCRIPTION_PAGE = 500;
+/** Ten subscription pages: subscribers catching up side by side still share their reads. */
+const TAIL_CACHE_EVENTS = 5_000;
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
   private readonly groupCommit = new GroupCommit<AppendRequest, AppendResult>((batch) => this.commitBatch(batch));
   private readonly commitListeners = new Set<() => void>();
+  /** What live subscriptions read, shared between them (read once, parsed once per commit). */
+  private readonly tail = new SqliteTailCache((after, maxCount) => this.readAllPage(after, maxCount), TAIL_CACHE_EVENTS);
   private closed = false;
   private commits = 0;
   /**
@@ -136,7 +141,7 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
     return subscribeToAll(
       {
-        readPage: (after, maxCount) => this.readAllPage(after, maxCount),
+        readPage: (after, maxCount) => this.tail.read(after, maxCount),
         onCommit: (listener) => {
           this.commitListeners.add(listener);
           return () => this.commitListeners.delete(listener);
@@ -153,6 +158,7 @@ export class SqliteEventStore implements EventStore {
     this.groupCommit.drain();
     this.closed = true;
     this.notifyCommit(); // live subscriptions see `closed` and complete
+    this.tail.clear();
     this.db.close();
   }
 
