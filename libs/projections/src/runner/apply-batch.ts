@@ -57,19 +57,23 @@ export async function applyToWork(target: BatchTarget, work: UnitOfWork, events:
       throw new ProjectionEventError(projection.name, event, error);
     }
     for (const ref of refs) {
-      const id = rowKey(ref.table, ref.key);
-      if (work.isKnown(id)) continue;
-      const cached = cache.get(id);
-      if (cached !== undefined) work.seed(id, cached);
+      if (work.isKnown(ref.table, ref.key)) continue;
+      const cached = cache.get(ref.table, ref.key);
+      if (cached !== undefined) work.seed(ref.table, ref.key, cached);
       else {
-        work.seed(id, null); // provisional: replaced below when the store has the row
+        work.seed(ref.table, ref.key, null); // provisional: replaced below when the store has the row
         toLoad.push(ref);
       }
     }
   }
   if (toLoad.length > 0) {
     const loaded = await store.load(projection.name, generation, toLoad);
-    for (const [id, row] of loaded) work.loaded(id, row);
+    if (loaded.size > 0) {
+      for (const ref of toLoad) {
+        const row = loaded.get(rowKey(ref.table, ref.key));
+        if (row) work.loaded(ref.table, ref.key, row);
+      }
+    }
   }
 
   for (const event of events) {

@@ -28,6 +28,15 @@ export interface SqliteReadStoreOptions {
 type Params = (string | number | null)[];
 type SqlValue = string | number | null;
 const LOAD_CHUNK = 200;
+/** Rows per multi-row INSERT (SQLite allows 32,766 bound values; the widest table has about 20 columns). */
+const MULTI_ROW = 64;
+/** An upsert's SQL and the column order it binds. */
+interface UpsertShape {
+  readonly sql: string;
+  readonly columns: readonly string[];
+  readonly types: readonly ColumnType[];
+}
+
 /** A prepared upsert and the column order it binds. */
 interface Upsert {
   readonly statement: Database.Statement;
@@ -69,6 +78,11 @@ export class SqliteReadStore implements ReadStore {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
       }
+      // A bulk rebuild's transaction touches tens of thousands of pages across B-trees keyed by
+      // random case ids: with SQLite's default 2 MB page cache they spill and are re-read. 64 MB
+      // (an upper bound, allocated as used) keeps a batch in memory; index builds sort in memory.
+      db.pragma('cache_size = -65536');
+      db.pragma('temp_store = MEMORY');
       db.exec(BOOKKEEPING_SCHEMA);
     } catch (error) {
       db.close();
@@ -136,13 +150,7 @@ export class SqliteReadStore implements ReadStore {
       if (request.requireActive && this.activeGeneration(request.projection)?.generation !== request.generation) {
         throw new CheckpointConflictError(request.projection, request.generation, request.fromPosition, null);
       }
-      // Bulk rebuilds send hundreds of thousands of rows: resolve each table's statement once per commit.
-      const upserts = new Map<string, Upsert>();
-      for (const { table, row } of request.upserts) {
-        let upsert = upserts.get(table);
-        if (!upsert) upserts.set(table, (upsert = this.upsertStatement(table, request.generation)));
-        upsert.statement.run(encodeRow(upsert, row));
-      }
+      this.writeUpserts(request.generation, request.upserts);
       for (const { table, key } of request.deletes) {
         this.prepare(`DELETE FROM ${physicalTable(table, request.generation)} WHERE ${this.spec(table).key} = ?`).run(key);
       }
@@ -175,8 +183,9 @@ export class SqliteReadStore implements ReadStore {
       for (const row of rows) {
         if (row.generation === active || row.generation === keep) continue;
         for (const table of JSON.parse(row.tables) as string[]) {
-          this.upserts.delete(physicalTable(table, row.generation));
-          this.db.exec(`DROP TABLE IF EXISTS ${physicalTable(table, row.generation)}`);
+          const physical = physicalTable(table, row.generation);
+          for (const id of [...this.upserts.keys()]) if (id.startsWith(`${physical}*`)) this.upserts.delete(id);
+          this.db.exec(`DROP TABLE IF EXISTS ${physical}`);
         }
         this.prepare('DELETE FROM rm_generations WHERE name = ? AND generation = ?').run(projection, row.generation);
       }
@@ -292,18 +301,53 @@ export class SqliteReadStore implements ReadStore {
     return spec;
   }
 
-  /** Hot path of every commit: one prepared statement per physical table, no SQL text built per row. */
-  private upsertStatement(table: string, generation: number): Upsert {
+  /**
+   * Hot path of every commit. Rows are grouped per table and written MULTI_ROW at a time by one
+   * multi-row INSERT: a bulk rebuild sends hundreds of thousands of rows, and one statement step
+   * per row (bind, step, reset, each a crossing into native code) cost more than SQLite's own work.
+   */
+  private writeUpserts(generation: number, rows: CommitRequest['upserts']): void {
+    for (const [table, list] of groupByTable(rows)) {
+      let i = 0;
+      if (list.length >= MULTI_ROW) {
+        const multi = this.upsertStatement(table, generation, MULTI_ROW);
+        const width = multi.columns.length;
+        const params: Params = new Array<SqlValue>(width * MULTI_ROW);
+        for (; i + MULTI_ROW <= list.length; i += MULTI_ROW) {
+          for (let r = 0; r < MULTI_ROW; r += 1) encodeInto(multi, list[i + r]!, params, r * width);
+          multi.statement.run(params);
+        }
+      }
+      if (i < list.length) {
+        const single = this.upsertStatement(table, generation, 1);
+        const params: Params = new Array<SqlValue>(single.columns.length);
+        for (; i < list.length; i += 1) {
+          encodeInto(single, list[i]!, params, 0);
+          single.statement.run(params);
+        }
+      }
+    }
+  }
+
+  /** One prepared statement per physical table and row count, no SQL text built per row. */
+  private upsertStatement(table: string, generation: number, rowCount: number): Upsert {
     const physical = physicalTable(table, generation);
-    let upsert = this.upserts.get(physical);
+    const id = `${physical}*${rowCount}`;
+    let upsert = this.upserts.get(id);
     if (!upsert) {
-      const entries = Object.entries(this.spec(table).columns);
-      const columns = entries.map(([column]) => column);
-      const statement = this.db.prepare(`INSERT OR REPLACE INTO ${physical} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      upsert = { statement, columns, types: entries.map(([, type]) => type) };
-      this.upserts.set(physical, upsert);
+      const shape = this.upsertShape(table, generation, rowCount);
+      upsert = { statement: this.db.prepare(shape.sql), columns: shape.columns, types: shape.types };
+      this.upserts.set(id, upsert);
     }
     return upsert;
+  }
+
+  private upsertShape(table: string, generation: number, rowCount: number): UpsertShape {
+    const entries = Object.entries(this.spec(table).columns);
+    const columns = entries.map(([column]) => column);
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const sql = `INSERT OR REPLACE INTO ${physicalTable(table, generation)} (${columns.join(', ')}) VALUES ${new Array<string>(rowCount).fill(tuple).join(', ')}`;
+    return { sql, columns, types: entries.map(([, type]) => type) };
   }
 
   private prepare(sql: string): Database.Statement {
@@ -328,11 +372,20 @@ function encodeValue(type: ColumnType, value: unknown): SqlValue {
   }
 }
 
-function encodeRow(upsert: Upsert, row: Row): Params {
+function groupByTable(rows: CommitRequest['upserts']): Map<string, Row[]> {
+  const byTable = new Map<string, Row[]>();
+  for (const { table, row } of rows) {
+    const list = byTable.get(table);
+    if (list) list.push(row);
+    else byTable.set(table, [row]);
+  }
+  return byTable;
+}
+
+/** Writes the row's values into `params` from `offset` on, in the statement's column order. */
+function encodeInto(upsert: Pick<Upsert, 'columns' | 'types'>, row: Row, params: Params, offset: number): void {
   const { columns, types } = upsert;
-  const params: Params = new Array<SqlValue>(columns.length);
-  for (let i = 0; i < columns.length; i += 1) params[i] = encodeValue(types[i]!, row[columns[i]!]);
-  return params;
+  for (let i = 0; i < columns.length; i += 1) params[offset + i] = encodeValue(types[i]!, row[columns[i]!]);
 }
 
 function decodeRow(spec: TableSpec, raw: Record<string, SqlValue>): Row {

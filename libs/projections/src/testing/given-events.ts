@@ -42,7 +42,7 @@ export function projectInMemory(projection: Projection, events: readonly Recorde
     const handler = projection.handlers[event.type];
     if (!handler) continue;
     const work = new UnitOfWork(projection.tables);
-    for (const ref of handler.rows(event)) work.seed(rowKey(ref.table, ref.key), rows.get(rowKey(ref.table, ref.key)) ?? null);
+    for (const ref of handler.rows(event)) work.seed(ref.table, ref.key, rows.get(rowKey(ref.table, ref.key)) ?? null);
     handler.apply(event, work);
     const changes = work.changes();
     for (const { table, row } of changes.upserts) rows.set(rowKey(table, String(row[projection.tables.find((t) => t.name === table)!.key])), row);
