@@ -15,6 +15,11 @@ import { SqliteEventStore } from '@shuangsui/event-store';
 import { ALL_PROJECTIONS, ReadModelRebuild, SqliteReadStore } from '@shuangsui/projections';
 import { generateHistory } from './replay-history';
 
+/** A live counter on a terminal; nothing in a log, where carriage returns would pile up. */
+const progress = (text: string): void => {
+  if (process.stdout.isTTY) process.stdout.write(`\r${text}`);
+};
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' } } });
   const target = Number(values.events);
@@ -25,7 +30,7 @@ async function main(): Promise<void> {
     let started = Date.now();
     const generated = await generateHistory(events, {
       events: target,
-      onProgress: (n) => process.stdout.write(`\rgenerating: ${n} events`),
+      onProgress: (n) => progress(`generating: ${n} events`),
     });
     console.log(`\rgenerated ${generated} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     global.gc?.();
@@ -39,7 +44,7 @@ async function main(): Promise<void> {
     const rebuild = await ReadModelRebuild.begin(events, readStore, ALL_PROJECTIONS);
     await rebuild.advance(undefined, (_position, applied) => {
       sample();
-      process.stdout.write(`\rrebuilding: ${applied} events`);
+      progress(`rebuilding: ${applied} events`);
     });
     await rebuild.finish();
     await rebuild.activate();
