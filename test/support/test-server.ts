@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../apps/server/src/app.factory';
+import { appendGivenCase } from '@shuangsui/application/testing/given-case';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
-import { sealEvents, type EventStore, type Json } from '@shuangsui/event-store';
-import { inspectionStreamId, type StoredInspectionEvent } from '@shuangsui/domain';
+import type { EventStore } from '@shuangsui/event-store';
+import type { StoredInspectionEvent } from '@shuangsui/domain';
 
 /** A real server on a real SQLite file, listening on an ephemeral port. */
 export interface TestServer {
@@ -40,18 +41,7 @@ export function removeDir(dir: string): void {
 
 /** Writes "given" events of a case straight into the store, sealed like the server seals them. */
 export async function givenCase(store: EventStore, caseId: string, events: readonly StoredInspectionEvent[]): Promise<void> {
-  const streamId = inspectionStreamId(caseId);
-  const sealed = sealEvents(
-    streamId,
-    null,
-    events.map((event) => ({
-      id: `${caseId}-${event.id}`,
-      type: event.type,
-      data: event.data as unknown as Json,
-      metadata: { occurredAt: event.occurredAt, actor: { id: 'test', role: 'system' }, correlationId: 'given', causationId: null, commandId: `given-${event.id}` },
-    })),
-  );
-  await store.appendToStream(streamId, sealed, { expectedRevision: 'no_stream' });
+  await appendGivenCase(store, caseId, events);
 }
 
 export const as = {

@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspectionStreamId, type StoredInspectionEvent } from '@shuangsui/domain';
+import type { StoredInspectionEvent } from '@shuangsui/domain';
 import { history } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
-import { createEventStore, eventHash, sealEvents, type Json } from '@shuangsui/event-store';
+import { appendGivenCase } from '../testing/given-case';
+import { createEventStore, eventHash } from '@shuangsui/event-store';
 import { verifyChain, type ChainVerification } from './verify-chain';
 
 /** Tamper evidence on a real SQLite file: every edit made behind the store's back is found. */
@@ -22,18 +23,7 @@ interface Row {
 async function givenCase(url: string, caseId: string, events: readonly StoredInspectionEvent[]): Promise<void> {
   const store = await createEventStore(url);
   try {
-    const streamId = inspectionStreamId(caseId);
-    const sealed = sealEvents(
-      streamId,
-      null,
-      events.map((event) => ({
-        id: `${caseId}-${event.id}`,
-        type: event.type,
-        data: event.data as unknown as Json,
-        metadata: { occurredAt: event.occurredAt, actor: { id: 'test', role: 'system' }, correlationId: 'given', causationId: null, commandId: `given-${event.id}` },
-      })),
-    );
-    await store.appendToStream(streamId, sealed, { expectedRevision: 'no_stream' });
+    await appendGivenCase(store, caseId, events);
   } finally {
     await store.close();
   }
