@@ -21,7 +21,17 @@ export class WitnessInputDto {
   value!: string;
 }
 
-export class PerformDrawDto {
+/** The public inputs nobody could know at the freeze; a draw and a redraw both need them. */
+class WitnessedDto {
+  @ApiProperty({ type: [WitnessInputDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => WitnessInputDto)
+  witnessInputs!: WitnessInputDto[];
+}
+
+export class PerformDrawDto extends WitnessedDto {
   @ApiProperty({ example: 'yx-2026' })
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)
@@ -31,26 +41,12 @@ export class PerformDrawDto {
   @IsString()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
   month!: string;
-
-  @ApiProperty({ type: [WitnessInputDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => WitnessInputDto)
-  witnessInputs!: WitnessInputDto[];
 }
 
-export class RedrawDto {
+export class RedrawDto extends WitnessedDto {
   @ApiProperty({ description: 'Why the draw is redone (recorded with the actor)', example: '抽取现场断电，见证人未能确认输入' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   reason!: string;
-
-  @ApiProperty({ type: [WitnessInputDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => WitnessInputDto)
-  witnessInputs!: WitnessInputDto[];
 }
