@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import type { LeanEvent } from './lean-event';
 
 /**
  * The one port every event store adapter implements (SQLite, PostgreSQL, EventStoreDB).
@@ -75,6 +76,12 @@ export interface EventStore {
 
   /** One page of events across all streams in global order. An empty page means "caught up". */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /**
+   * readAll for bulk replays: the same page, `(await readAll(options)).map(toLeanEvent)`, without
+   * the cost of materialising each event's full metadata.
+   */
+  readAllLean(options?: ReadAllOptions): Promise<LeanEvent[]>;
 
   /**
    * All events after `after`, in global order: first the history (catch-up), then live events as

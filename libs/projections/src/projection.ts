@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@shuangsui/event-store';
+import type { LeanEvent } from '@shuangsui/event-store';
 import type { ProjectionSchema, Row, RowRef } from './read-store.port';
 
 /**
@@ -18,8 +18,8 @@ export interface RowAccess {
 
 export interface EventHandler {
   /** The rows `apply` may read; writes to other rows are allowed (they are blind upserts). */
-  readonly rows: (event: RecordedEvent) => readonly RowRef[];
-  readonly apply: (event: RecordedEvent, rows: RowAccess) => void;
+  readonly rows: (event: LeanEvent) => readonly RowRef[];
+  readonly apply: (event: LeanEvent, rows: RowAccess) => void;
 }
 
 /** A handler map keyed by event type (`InspectionDrawn.v1`, …). Unknown types are skipped by design. */
@@ -30,22 +30,17 @@ export interface Projection extends ProjectionSchema {
 }
 
 /** The case id of an inspection stream (`inspection-<caseId>`), or null for other streams. */
-export function caseIdOf(event: RecordedEvent): string | null {
+export function caseIdOf(event: Pick<LeanEvent, 'streamId'>): string | null {
   return event.streamId.startsWith('inspection-') ? event.streamId.slice('inspection-'.length) : null;
 }
 
-/** The domain's own time of an event (metadata.occurredAt), falling back to the commit time. */
-export function occurredAt(event: RecordedEvent): string {
-  const value = (event.metadata as { occurredAt?: unknown } | null)?.occurredAt;
-  return typeof value === 'string' ? value : event.recordedAt;
-}
 
 /**
  * A handler that evolves one row per case: the common shape of the inspection read models.
  * `evolve` gets the current row (undefined before the case is known) and returns the next one,
  * or undefined to leave it unchanged.
  */
-export function caseRowHandler<R extends Row>(table: string, evolve: (row: R | undefined, event: RecordedEvent, caseId: string) => R | undefined): EventHandler {
+export function caseRowHandler<R extends Row>(table: string, evolve: (row: R | undefined, event: LeanEvent, caseId: string) => R | undefined): EventHandler {
   return {
     rows: (event) => {
       const caseId = caseIdOf(event);

@@ -34,6 +34,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port';
+import { toLeanEvent, type LeanEvent } from '../lean-event';
 import {
   isSystemEvent,
   toEsdbExpectedRevision,
@@ -125,6 +126,11 @@ export class EsdbEventStore implements EventStore {
       if (page.length >= maxCount || raw.length < wanted) return page;
       from = toEsdbPosition(cursor);
     }
+  }
+
+  /** The server sends whole events whatever is asked for: nothing to save by reading less. */
+  async readAllLean(options: ReadAllOptions = {}): Promise<LeanEvent[]> {
+    return (await this.readAll(options)).map(toLeanEvent);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {

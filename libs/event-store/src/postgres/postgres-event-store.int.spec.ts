@@ -101,6 +101,30 @@ describe('PostgresEventStore: global order with out-of-order commits', () => {
     }
   });
 
+  it('readAllLean holds back like readAll: it waits for the earlier position to commit, then returns both in order', async () => {
+    const start = await store.appendToStream(`start-${randomUUID()}`, [{ id: randomUUID(), type: 'Start.v1', data: {}, metadata: {} }], {
+      expectedRevision: 'no_stream',
+    });
+    const slow = await raw.connect();
+    let failed = true;
+    try {
+      const slowPosition = await appendInOpenTransaction(slow, `slow-${randomUUID()}`, [randomUUID()]);
+      const fast = await store.appendToStream(`fast-${randomUUID()}`, [{ id: randomUUID(), type: 'Fast.v1', data: {}, metadata: {} }], {
+        expectedRevision: 'no_stream',
+      });
+      let answered = false;
+      const read = store.readAllLean({ after: start.position, maxCount: 10 }).finally(() => (answered = true));
+
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answered).toBe(false);
+      await slow.query('COMMIT');
+      expect((await read).map((e) => e.position)).toEqual([slowPosition, fast.position]);
+      failed = false;
+    } finally {
+      slow.release(failed); // a failed test may leave its transaction open: drop that connection
+    }
+  });
+
   it('many concurrent writers with random delays before commit: the subscriber gets every committed event exactly once, in position order', async () => {
     const start = await store.appendToStream(`start-${randomUUID()}`, [{ id: randomUUID(), type: 'Start.v1', data: {}, metadata: {} }], {
       expectedRevision: 'no_stream',

@@ -12,6 +12,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port';
+import type { LeanEvent } from '../lean-event';
 import { AppendBatcher } from './append-batcher';
 import { migrateEventStore } from './migrate';
 import { PgWakeups } from './pg-wakeups';
@@ -20,9 +21,11 @@ import {
   type AppendBatchRow,
   type AppendRow,
   type EventRow,
+  type LeanEventRow,
   type PostgresQueries,
   type ReadAllRow,
   type ReadStreamRow,
+  type SettledRow,
 } from './postgres-queries';
 import { assertSchemaName, DEFAULT_SCHEMA, eventsChannel } from './schema-name';
 import { sleep, WakeSignal } from './wake-signal';
@@ -45,10 +48,16 @@ export interface PostgresEventStoreOptions {
 
 const DEFAULT_PAGE_SIZE = 1000;
 const SUBSCRIPTION_PAGE_SIZE = 500;
-/** readAll waits at most this long for committed events held back by older running transactions. */
+/** How long a global-order read waits for committed events held back by older running transactions. */
 const READ_ALL_SETTLE_MS = 2000;
 
 const EXPECTED_CODE = { no_stream: -1, any: -2, stream_exists: -3 } as const;
+
+/** A global-order read: its statement, and how a row of it becomes what the caller gets. */
+interface GlobalRead<R extends SettledRow, E> {
+  readonly query: { readonly name: string; readonly text: string };
+  readonly toEvent: (row: R) => E;
+}
 
 /** One append as the SQL functions take it: expected revision encoded, events as JSON text. */
 interface AppendRequest {
@@ -85,6 +94,8 @@ export class PostgresEventStore implements EventStore {
   private readonly wakeups: PgWakeups;
   private readonly subscriptions = new Set<AbortController>();
   private readonly batcher: AppendBatcher<AppendRequest, AppendRow>;
+  private readonly fullRead: GlobalRead<ReadAllRow, RecordedEvent>;
+  private readonly leanRead: GlobalRead<LeanEventRow, LeanEvent>;
   private closed = false;
 
   private constructor(
@@ -95,6 +106,8 @@ export class PostgresEventStore implements EventStore {
     maxAppendsInFlight: number,
   ) {
     this.queries = postgresQueries(schema);
+    this.fullRead = { query: this.queries.readAll, toEvent: toRecordedEvent };
+    this.leanRead = { query: this.queries.readAllLean, toEvent: toLeanEvent };
     this.wakeups = new PgWakeups(pool, connectionString, eventsChannel(schema), this.signal);
     this.batcher = new AppendBatcher<AppendRequest, AppendRow>(
       { one: (request) => this.appendOne(request), many: (requests) => this.appendMany(requests) },
@@ -160,15 +173,13 @@ export class PostgresEventStore implements EventStore {
    * transaction still running, waits (briefly) for them rather than answer "caught up" at once, so
    * a caller reading right after its own append sees it.
    */
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const deadline = Date.now() + READ_ALL_SETTLE_MS;
-    let delay = 1;
-    for (;;) {
-      const page = await this.readPage(options.after ?? 0, options.maxCount ?? DEFAULT_PAGE_SIZE);
-      if (page.events.length > 0 || !page.heldBack || Date.now() >= deadline) return page.events;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, 50);
-    }
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readSettledPage(this.fullRead, options);
+  }
+
+  /** readAll's page, visibility and wait included, with occurredAt picked out of the metadata in SQL. */
+  readAllLean(options: ReadAllOptions = {}): Promise<LeanEvent[]> {
+    return this.readSettledPage(this.leanRead, options);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
@@ -181,7 +192,7 @@ export class PostgresEventStore implements EventStore {
         let heldBackDelay = 2;
         while (!stop.signal.aborted) {
           const seen = this.signal.current;
-          const page = await this.readPage(checkpoint, SUBSCRIPTION_PAGE_SIZE);
+          const page = await this.readPage(this.fullRead, checkpoint, SUBSCRIPTION_PAGE_SIZE);
           for (const event of page.events) {
             if (stop.signal.aborted) return;
             checkpoint = event.position;
@@ -259,12 +270,27 @@ export class PostgresEventStore implements EventStore {
     return outcomes;
   }
 
-  private async readPage(after: number, maxCount: number): Promise<{ events: RecordedEvent[]; heldBack: boolean }> {
-    const { rows } = await this.pool.query<ReadAllRow>({ ...this.queries.readAll, values: [after, maxCount] });
+  private async readSettledPage<R extends SettledRow, E>(read: GlobalRead<R, E>, options: ReadAllOptions): Promise<E[]> {
+    const deadline = Date.now() + READ_ALL_SETTLE_MS;
+    let delay = 1;
+    for (;;) {
+      const page = await this.readPage(read, options.after ?? 0, options.maxCount ?? DEFAULT_PAGE_SIZE);
+      if (page.events.length > 0 || !page.heldBack || Date.now() >= deadline) return page.events;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 50);
+    }
+  }
+
+  private async readPage<R extends SettledRow, E>(
+    read: GlobalRead<R, E>,
+    after: number,
+    maxCount: number,
+  ): Promise<{ events: E[]; heldBack: boolean }> {
+    const { rows } = await this.pool.query<R>({ ...read.query, values: [after, maxCount] });
     // Settled rows form a prefix: position order equals transaction-id order (see the class comment).
     const settled = rows.findIndex((row) => !row.settled);
-    if (settled === -1) return { events: rows.map(toRecordedEvent), heldBack: false };
-    return { events: rows.slice(0, settled).map(toRecordedEvent), heldBack: true };
+    if (settled === -1) return { events: rows.map(read.toEvent), heldBack: false };
+    return { events: rows.slice(0, settled).map(read.toEvent), heldBack: true };
   }
 
   /** An empty append writes nothing but still answers (and checks) the expectation. */
@@ -296,6 +322,18 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     revision: Number(row.revision),
     position: Number(row.position),
     recordedAt: row.recorded_at.toISOString(),
+  };
+}
+
+function toLeanEvent(row: LeanEventRow): LeanEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    position: Number(row.position),
+    type: row.type,
+    data: row.data as Json,
+    // The query leaves recorded_at out exactly when occurred_at is there.
+    occurredAt: row.occurred_at ?? row.recorded_at!.toISOString(),
   };
 }
 

@@ -1,1 +1,2 @@
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+export { SqliteThread, type ThreadHandlerFactory } from './sqlite-thread';

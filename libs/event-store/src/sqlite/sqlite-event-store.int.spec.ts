@@ -7,8 +7,10 @@ import { firstValueFrom, take, toArray } from 'rxjs';
 import { createEventStore } from '../create-event-store';
 import { WrongExpectedRevisionError } from '../errors';
 import type { NewEvent } from '../event-store.port';
+import { toLeanEvent } from '../lean-event';
 import { testEventStoreContract } from '../testing/event-store.contract';
 import { SqliteEventStore } from './sqlite-event-store';
+import { INSERT_EVENT } from './sqlite-statements';
 
 function tempDir(): { dir: string; remove: () => Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'shuangsui-sqlite-'));
@@ -219,6 +221,29 @@ describe('SqliteEventStore', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       await store.close();
       expect(await done).toHaveLength(1);
+    });
+  });
+
+  describe('readAllLean', () => {
+    it('reads occurredAt right from metadata text this adapter did not write (spacing, escapes)', async () => {
+      const path = join(dir, 'events.db');
+      await (await open(path)).close();
+      const db = new Database(path);
+      const metadata = [
+        '{ "occurredAt": "T1" }',
+        '{"occurredAt":"T\\u0032"}',
+        '{"occurredAt":"T\\"3\\"","x":"\\""}',
+        '{"occurredAt":7}',
+        '{"occurredAt"  :  "T4"}',
+      ];
+      const insert = db.prepare(INSERT_EVENT);
+      metadata.forEach((text, revision) => insert.run('foreign', revision, randomUUID(), 'T.v1', '{}', text, 'R'));
+      db.close();
+
+      const store = await open(path);
+      const lean = await store.readAllLean();
+      expect(lean.map((e) => e.occurredAt)).toEqual(['T1', 'T2', 'T"3"', 'R', 'T4']);
+      expect(lean).toEqual((await store.readAll()).map(toLeanEvent));
     });
   });
 

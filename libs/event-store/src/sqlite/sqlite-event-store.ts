@@ -14,7 +14,9 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port';
+import { occurredAtOf, type LeanEvent } from '../lean-event';
 import { GroupCommit, type Outcome } from './group-commit';
+import { SqliteLeanReader } from './sqlite-lean-reader';
 import { migrate } from './sqlite-migrate';
 import * as sql from './sqlite-statements';
 import { subscribeToAll } from './sqlite-subscription';
@@ -73,9 +75,13 @@ export class SqliteEventStore implements EventStore {
     (batch: readonly AppendRequest[], recordedAt: string) => Outcome<AppendResult>[]
   >;
 
+  /** readAllLean's thread, started on first use (file databases only). */
+  private leanReader: SqliteLeanReader | null = null;
+
   private constructor(
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
+    private readonly path: string,
   ) {
     this.statements = prepareStatements(db);
     this.applyBatch = db.transaction((batch: readonly AppendRequest[], recordedAt: string) => {
@@ -109,7 +115,7 @@ export class SqliteEventStore implements EventStore {
       db.close();
       throw error;
     }
-    return new SqliteEventStore(db, options.pollIntervalMs ?? 250);
+    return new SqliteEventStore(db, options.pollIntervalMs ?? 250, options.path);
   }
 
   /** Number of write transactions committed by this instance (diagnostics and tests). */
@@ -138,6 +144,21 @@ export class SqliteEventStore implements EventStore {
     return this.readAllPage(options.after ?? 0, options.maxCount ?? DEFAULT_READ_ALL_PAGE);
   }
 
+  /**
+   * On a file database the page is read on a second thread (sqlite-lean-reader), so a replay that
+   * asks for its next page before applying the current one reads and applies at the same time.
+   */
+  async readAllLean(options: ReadAllOptions = {}): Promise<LeanEvent[]> {
+    this.assertOpen();
+    const after = options.after ?? 0;
+    const maxCount = options.maxCount ?? DEFAULT_READ_ALL_PAGE;
+    if (this.path === ':memory:') return this.statements.allLeanPage.all(after, maxCount).map((row) => this.toLeanEvent(row));
+    this.leanReader ??= new SqliteLeanReader(this.path, sql.SELECT_ALL_LEAN_PAGE);
+    const rows = await this.leanReader.read(after, maxCount);
+    this.assertOpen();
+    return rows.map((row) => this.toLeanEvent(row));
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
     return subscribeToAll(
       {
@@ -159,11 +180,33 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.notifyCommit(); // live subscriptions see `closed` and complete
     this.tail.clear();
+    await this.leanReader?.close();
     this.db.close();
   }
 
   private readAllPage(after: number, maxCount: number): RecordedEvent[] {
     return this.statements.allPage.all(after, maxCount).map(toRecordedEvent);
+  }
+
+  private toLeanEvent(row: sql.LeanEventTuple): LeanEvent {
+    return {
+      id: row[2],
+      streamId: row[1],
+      position: row[0],
+      type: row[3],
+      data: JSON.parse(row[4]) as Json,
+      occurredAt: this.leanOccurredAt(row),
+    };
+  }
+
+  /** The value SQL cut out when it is exact; otherwise the rule applied to the event's parsed metadata. */
+  private leanOccurredAt(row: sql.LeanEventTuple): string {
+    const occurredAt = row[5];
+    if (occurredAt !== null && !occurredAt.includes('\\')) return occurredAt;
+    // Another metadata shape, or an escape sequence (the cut may end inside it, and is not decoded).
+    // Rare enough for a statement of its own; events are never changed, so it reads the same row.
+    const [metadata, recordedAt] = this.statements.metadataAt.get(row[0])!;
+    return occurredAtOf(JSON.parse(metadata) as Json, recordedAt);
   }
 
   /** One transaction, one commit (one fsync) for the whole batch; one outcome per request. */
@@ -283,6 +326,8 @@ function prepareStatements(db: Database.Database) {
     insert: db.prepare<[string, number, string, string, string, string, string]>(sql.INSERT_EVENT),
     streamPage: db.prepare<[string, number, number], sql.EventTuple>(sql.SELECT_STREAM_PAGE).raw(),
     allPage: db.prepare<[number, number], sql.EventTuple>(sql.SELECT_ALL_PAGE).raw(),
+    allLeanPage: db.prepare<[number, number], sql.LeanEventTuple>(sql.SELECT_ALL_LEAN_PAGE).raw(),
+    metadataAt: db.prepare<[number], [metadata: string, recordedAt: string]>(sql.SELECT_METADATA_AT).raw(),
   };
 }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Observable, Subscription } from 'rxjs';
 import { StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
-import type { EventStore, ExpectedRevision, Json, NewEvent, RecordedEvent } from '../event-store.port';
+import type { EventStore, ExpectedRevision, Json, NewEvent, ReadAllOptions, RecordedEvent } from '../event-store.port';
+import { toLeanEvent, type LeanEvent } from '../lean-event';
 
 /**
  * The adapter-independent contract of the EventStore port. Every adapter's int spec calls
@@ -39,6 +40,7 @@ export function testEventStoreContract(
     describeAtomicity(() => store);
     describeReadStream(() => store);
     describeReadAll(() => store);
+    describeReadAllLean(() => store);
     describeRoundTrip(() => store);
     describeIdempotentRetry(() => store);
     describeConcurrency(() => store);
@@ -409,6 +411,110 @@ function describeReadAll(storeRef: StoreRef): void {
       expect(tail.every((e) => e.position > last.position)).toBe(true);
       const end = tail.length > 0 ? tail[tail.length - 1]!.position : last.position;
       expect(await store.readAll({ after: end, maxCount: 10 })).toEqual([]);
+    });
+  });
+}
+
+/**
+ * Metadata a lean read must reduce exactly as toLeanEvent does (no `occurredAt`: the commit time),
+ * chosen against a fast path that cuts occurredAt out of the stored JSON text.
+ */
+const AT = '2026-03-01T00:30:00.000Z';
+const LEAN_METADATA: readonly { readonly label: string; readonly metadata: Json; readonly occurredAt?: string }[] = [
+  {
+    label: 'occurredAt first, as the app writes it',
+    metadata: { occurredAt: AT, actor: { id: 'inspector-1', role: 'inspector' }, hash: 'f'.repeat(64) },
+    occurredAt: AT,
+  },
+  { label: 'occurredAt not the first key', metadata: { actor: { id: 'x', role: 'system' }, occurredAt: AT }, occurredAt: AT },
+  { label: 'no occurredAt', metadata: { actor: { id: 'x', role: 'system' }, correlationId: 'c' } },
+  { label: 'occurredAt a number', metadata: { occurredAt: 1772325000000, actor: 'x' } },
+  { label: 'occurredAt null', metadata: { occurredAt: null, actor: 'x' } },
+  { label: 'occurredAt an object', metadata: { occurredAt: { at: AT } } },
+  { label: 'occurredAt only nested', metadata: { actor: { occurredAt: AT } } },
+  { label: 'an escaped quote in occurredAt', metadata: { occurredAt: 'at "noon"', next: 'x' }, occurredAt: 'at "noon"' },
+  { label: 'backslashes in occurredAt', metadata: { occurredAt: 'C:\\time\\', next: '"' }, occurredAt: 'C:\\time\\' },
+  { label: 'control characters in occurredAt', metadata: { occurredAt: 'line\nbreak\u0001' }, occurredAt: 'line\nbreak\u0001' },
+  { label: 'non-ASCII occurredAt', metadata: { occurredAt: '二〇二六年三月一日 🚒 é', next: '"' }, occurredAt: '二〇二六年三月一日 🚒 é' },
+  { label: 'an empty occurredAt', metadata: { occurredAt: '', next: 'x' }, occurredAt: '' },
+  { label: 'null metadata', metadata: null },
+  { label: 'array metadata', metadata: ['occurredAt', AT] },
+  { label: 'string metadata that reads like an object', metadata: `{"occurredAt":"${AT}"}` },
+];
+
+const LEAN_DATA: readonly Json[] = [
+  { unit: { name: '金华市星河商贸有限公司', tags: ['人员密集场所', '重点单位'] }, emoji: '🚒🔥', accents: 'é ü ñ' },
+  { quote: 'line1\nline2 "quoted" \\ back\tslash', occurredAt: 'data, not metadata' },
+  null,
+  [1, -2.5, 9007199254740991, 1e-7, true, false, null, '', {}],
+  { nested: { deeper: { deepest: ['\u2028', '\u00e9', '"'] } } },
+];
+
+/** Appends one event per LEAN_METADATA entry, over two streams and in multi-event appends. */
+async function appendLeanCases(store: EventStore): Promise<{ events: NewEvent[]; last: number }> {
+  const events = LEAN_METADATA.map(({ metadata }, i) => newEvent('LeanTested.v1', LEAN_DATA[i % LEAN_DATA.length]!, metadata));
+  const a = newStreamId('lean-a');
+  const b = newStreamId('lean-b');
+  await store.appendToStream(a, events.slice(0, 4), { expectedRevision: 'no_stream' });
+  await store.appendToStream(b, events.slice(4, 5), { expectedRevision: 'no_stream' });
+  await store.appendToStream(a, events.slice(5, 11), { expectedRevision: 3 });
+  const { position } = await store.appendToStream(b, events.slice(11), { expectedRevision: 0 });
+  return { events, last: position };
+}
+
+/** readAllLean and readAll with the same options, compared up to `last` (other writers may follow). */
+async function expectLeanPage(store: EventStore, options: ReadAllOptions, last: number): Promise<LeanEvent[]> {
+  const upToLast = <E extends { readonly position: number }>(events: readonly E[]): E[] =>
+    events.filter((e) => e.position <= last);
+  const lean = await store.readAllLean(options);
+  const full = await store.readAll(options);
+  expect(upToLast(lean)).toEqual(upToLast(full.map(toLeanEvent)));
+  return lean;
+}
+
+function describeReadAllLean(storeRef: StoreRef): void {
+  describe('readAllLean', () => {
+    it.each([1, 4, 1000])('is readAll mapped through toLeanEvent, page by page (maxCount %p)', async (maxCount) => {
+      const store = storeRef();
+      const marker = await store.appendToStream(newStreamId('marker'), [newEvent()], { expectedRevision: 'no_stream' });
+      const { events, last } = await appendLeanCases(store);
+
+      const read: LeanEvent[] = [];
+      let cursor = marker.position;
+      while (cursor < last) {
+        const page = await expectLeanPage(store, { after: cursor, maxCount }, last);
+        expect(page.length).toBeGreaterThan(0);
+        expect(page.length).toBeLessThanOrEqual(maxCount);
+        read.push(...page);
+        cursor = page[page.length - 1]!.position;
+      }
+      expectStrictlyIncreasing(read.map((e) => e.position));
+      expect(read.filter((e) => e.position <= last).map((e) => e.id)).toEqual(events.map((e) => e.id));
+    });
+
+    it('reduces the metadata to occurredAt when it is a string, else to the commit time; data is whole', async () => {
+      const store = storeRef();
+      const marker = await store.appendToStream(newStreamId('marker'), [newEvent()], { expectedRevision: 'no_stream' });
+      const { events } = await appendLeanCases(store);
+      const ids = new Set(events.map((e) => e.id));
+      const full = (await store.readAll({ after: marker.position, maxCount: 1000 })).filter((e) => ids.has(e.id));
+      const recordedAt = new Map(full.map((e) => [e.id, e.recordedAt]));
+      const lean = (await store.readAllLean({ after: marker.position, maxCount: 1000 })).filter((e) => ids.has(e.id));
+
+      expect(lean.map((e) => e.id)).toEqual(events.map((e) => e.id));
+      expect(lean.map((e, i) => [LEAN_METADATA[i]!.label, e.occurredAt])).toEqual(
+        LEAN_METADATA.map(({ label, occurredAt }, i) => [label, occurredAt ?? recordedAt.get(events[i]!.id)]),
+      );
+      expect(lean.map((e) => e.data)).toEqual(events.map((e) => e.data));
+    });
+
+    it('reads from the beginning by default and answers an empty page after the last event', async () => {
+      const store = storeRef();
+      const { last } = await appendLeanCases(store);
+      await expectLeanPage(store, {}, last);
+      const tail = await readAllPages(store, last, 1000);
+      const end = tail.length > 0 ? tail[tail.length - 1]!.position : last;
+      expect(await store.readAllLean({ after: end, maxCount: 10 })).toEqual([]);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { CHECKLIST_ITEMS } from '@shuangsui/domain';
-import type { RecordedEvent } from '@shuangsui/event-store';
+import type { LeanEvent } from '@shuangsui/event-store';
 import { caseRowHandler, type EventHandlers, type Projection } from '../projection';
 import type { TableSpec } from '../read-store.port';
 import { payload, T } from './event-data';
@@ -18,7 +18,8 @@ export interface DisclosureRow {
   readonly credit_code: string;
   readonly authority: string;
   readonly inspection_date: string | null;
-  readonly items_checked: readonly { readonly item: number; readonly label: string; readonly outcome: string }[];
+  /** Item numbers and outcomes; the reader adds each item's wording from the checklist (not stored per case). */
+  readonly items_checked: readonly { readonly item: number; readonly outcome: string }[];
   readonly result_category: string | null;
   readonly hazard_count: number;
   readonly hazards_corrected_on_site: number;
@@ -68,7 +69,10 @@ function rectificationOf(row: DisclosureRow): HazardRectification {
 const withStatus = (row: DisclosureRow): DisclosureRow => ({ ...row, hazard_rectification: rectificationOf(row) });
 const LABEL = new Map<number, string>(CHECKLIST_ITEMS.map((item) => [item.no, item.label]));
 
-type Evolve = (row: DisclosureRow, event: RecordedEvent) => DisclosureRow;
+/** The checklist's wording of an item, as the public list shows it. */
+export const checklistLabel = (item: number): string => LABEL.get(item) ?? `第${item}项`;
+
+type Evolve = (row: DisclosureRow, event: LeanEvent) => DisclosureRow;
 const onCase = (evolve: Evolve) => caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (row, event) => (row ? withStatus(evolve(row, event)) : undefined));
 const referral = (status: string): Evolve => (row) => ({ ...row, referral_status: status });
 
@@ -86,7 +90,7 @@ const handlers: EventHandlers = {
     return {
       ...row,
       inspection_date: data.visitDate,
-      items_checked: data.items.map(({ item, outcome }) => ({ item, label: LABEL.get(item) ?? `第${item}项`, outcome })),
+      items_checked: data.items.map(({ item, outcome }) => ({ item, outcome })),
       result_category: data.category,
       hazard_count: data.hazards.length,
       hazards_corrected_on_site: data.hazards.filter((hazard) => hazard.correctedOnSite).length,
@@ -100,4 +104,5 @@ const handlers: EventHandlers = {
   [T.HazardReferralEscalated]: onCase(referral('escalated')),
 };
 
-export const disclosureProjection: Projection = { name: 'disclosure', version: 1, tables: [DISCLOSURE_RECORDS], handlers };
+// Version 2: items_checked without the labels (they made up most of a row's bytes).
+export const disclosureProjection: Projection = { name: 'disclosure', version: 2, tables: [DISCLOSURE_RECORDS], handlers };

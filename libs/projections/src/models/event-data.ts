@@ -1,5 +1,5 @@
 import {
-  chinaDate,
+  chinaDateOfIso,
   INSPECTION_EVENT_TYPES,
   type HazardReferralOpenedData,
   type InspectionCancelledData,
@@ -12,8 +12,7 @@ import {
   type ReinspectionRecordedData,
   type HazardReferralEscalatedData,
 } from '@shuangsui/domain';
-import type { RecordedEvent } from '@shuangsui/event-store';
-import { occurredAt } from '../projection';
+import type { LeanEvent } from '@shuangsui/event-store';
 
 /** Typed access to the inspection events' payloads (docs/events.md) for the projections. */
 export const T = INSPECTION_EVENT_TYPES;
@@ -31,11 +30,11 @@ export interface PayloadOf {
   [T.HazardReferralEscalated]: HazardReferralEscalatedData;
 }
 
-export function payload<K extends keyof PayloadOf>(event: RecordedEvent, _type: K): PayloadOf[K] {
+export function payload<K extends keyof PayloadOf>(event: LeanEvent, _type: K): PayloadOf[K] {
   return event.data as unknown as PayloadOf[K];
 }
 
 /** The China calendar date on which the event happened. */
-export function dayOf(event: RecordedEvent): string {
-  return chinaDate(new Date(occurredAt(event)));
+export function dayOf(event: LeanEvent): string {
+  return chinaDateOfIso(event.occurredAt);
 }

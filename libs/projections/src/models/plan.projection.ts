@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@shuangsui/event-store';
+import type { LeanEvent } from '@shuangsui/event-store';
 import { caseRowHandler, type EventHandler, type EventHandlers, type Projection } from '../projection';
 import type { TableSpec } from '../read-store.port';
 import { PLAN_EVENT_TYPES, type AnnualPlanAdoptedData, type MonthlyQuotaSetData } from '@shuangsui/application/plans/plan.events';
@@ -70,7 +70,7 @@ function emptyMonth(planId: string, month: string): PlanMonthRow {
 }
 
 /** Changes one plan-month row; the row is created empty the first time a month is mentioned. */
-export function planMonthHandler(locate: (event: RecordedEvent) => { planId: string; month: string }, evolve: (row: PlanMonthRow, event: RecordedEvent) => PlanMonthRow): EventHandler {
+export function planMonthHandler(locate: (event: LeanEvent) => { planId: string; month: string }, evolve: (row: PlanMonthRow, event: LeanEvent) => PlanMonthRow): EventHandler {
   return {
     rows: (event) => {
       const { planId, month } = locate(event);
@@ -85,7 +85,7 @@ export function planMonthHandler(locate: (event: RecordedEvent) => { planId: str
 }
 
 /** Sets a plan's own figures (year, derived yearly minimum). */
-export function planHandler(evolve: (row: PlanRow | undefined, event: RecordedEvent) => PlanRow, planIdOf: (event: RecordedEvent) => string): EventHandler {
+export function planHandler(evolve: (row: PlanRow | undefined, event: LeanEvent) => PlanRow, planIdOf: (event: LeanEvent) => string): EventHandler {
   return {
     rows: (event) => [{ table: PLANS.name, key: planIdOf(event) }],
     apply: (event, rows) => rows.put(PLANS.name, evolve(rows.get<PlanRow>(PLANS.name, planIdOf(event)), event)),
@@ -113,7 +113,7 @@ export const PLAN_EVENT_HANDLERS: EventHandlers = {
   ),
 };
 
-type EvolveCase = (row: PlanCaseRow, event: RecordedEvent) => PlanCaseRow;
+type EvolveCase = (row: PlanCaseRow, event: LeanEvent) => PlanCaseRow;
 const onCase = (evolve: EvolveCase) => caseRowHandler<PlanCaseRow>(PLAN_CASES.name, (row, event) => (row ? evolve(row, event) : undefined));
 
 /** InspectionDrawn touches both the case row and its plan-month counter. */
@@ -140,7 +140,7 @@ const cancelledHandler: EventHandler = {
   },
 };
 
-const caseKey = (event: RecordedEvent): string => event.streamId.slice('inspection-'.length);
+const caseKey = (event: LeanEvent): string => event.streamId.slice('inspection-'.length);
 
 const CASE_HANDLERS: EventHandlers = {
   [T.InspectionDrawn]: drawnHandler,

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@shuangsui/event-store';
+import type { LeanEvent } from '@shuangsui/event-store';
 import { caseRowHandler, type EventHandlers, type Projection } from '../projection';
 import type { TableSpec } from '../read-store.port';
 import { dayOf, payload, T } from './event-data';
@@ -37,9 +37,9 @@ export const PROGRESS_CASES: TableSpec = {
   indexes: [['month', 'state'], ['state'], ['inspector_a'], ['inspector_b'], ['plan_id']],
 };
 
-type Evolve = (row: ProgressCaseRow | undefined, event: RecordedEvent, caseId: string) => ProgressCaseRow | undefined;
+type Evolve = (row: ProgressCaseRow | undefined, event: LeanEvent, caseId: string) => ProgressCaseRow | undefined;
 const onCase = (evolve: Evolve) => caseRowHandler<ProgressCaseRow>(PROGRESS_CASES.name, evolve);
-const known = (evolve: (row: ProgressCaseRow, event: RecordedEvent) => ProgressCaseRow): Evolve => (row, event) => (row ? evolve(row, event) : undefined);
+const known = (evolve: (row: ProgressCaseRow, event: LeanEvent) => ProgressCaseRow): Evolve => (row, event) => (row ? evolve(row, event) : undefined);
 
 const handlers: EventHandlers = {
   [T.InspectionDrawn]: onCase((_row, event, caseId) => {

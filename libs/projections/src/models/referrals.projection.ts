@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@shuangsui/event-store';
+import type { LeanEvent } from '@shuangsui/event-store';
 import { caseRowHandler, type EventHandlers, type Projection } from '../projection';
 import type { TableSpec } from '../read-store.port';
 import { dayOf, payload, T } from './event-data';
@@ -46,7 +46,7 @@ export const REFERRALS: TableSpec = {
 
 export const OPEN_REFERRAL_STATUSES = ['referred', 'orderIssued', 'rectified', 'notRectified'] as const;
 
-type Evolve = (row: ReferralRow, event: RecordedEvent) => ReferralRow;
+type Evolve = (row: ReferralRow, event: LeanEvent) => ReferralRow;
 const onReferral = (evolve: Evolve) => caseRowHandler<ReferralRow>(REFERRALS.name, (row, event) => (row ? evolve(row, event) : undefined));
 
 const handlers: EventHandlers = {

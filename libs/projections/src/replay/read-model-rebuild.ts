@@ -1,8 +1,9 @@
-import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
+import type { EventStore, LeanEvent } from '@shuangsui/event-store';
 import type { Projection } from '../projection';
-import type { ReadStore } from '../read-store.port';
-import { applyToWork } from '../runner/apply-batch';
+import { rowKey, type ReadStore } from '../read-store.port';
+import { applyToWork, type BatchTarget } from '../runner/apply-batch';
 import { RowCache, UnitOfWork } from '../runner/unit-of-work';
+import { BloomFilter } from './bloom-filter';
 
 export interface RebuildOptions {
   /** Events per readAll page. */
@@ -19,6 +20,8 @@ interface Target {
   readonly projection: Projection;
   readonly generation: number;
   readonly cache: RowCache;
+  /** Every row key this rebuild has handed to the store: any other row cannot be in its fresh tables. */
+  readonly written: BloomFilter;
   /** The batch being built: rows changed by the pages applied since the last commit. */
   work: UnitOfWork;
 }
@@ -29,8 +32,11 @@ interface Target {
  * until `activate()` switches each pointer atomically.
  */
 export class ReadModelRebuild {
+  /** Position of the last batch handed to the store (committed once `inFlight` settles). */
   private position = 0;
   private applied = 0;
+  /** The commits of the last batch handed off, still being written (the store may write on another thread). */
+  private inFlight: Promise<void> = Promise.resolve();
   /** Highest position known to have no event after `position` (positions may have gaps). */
   private covered = 0;
 
@@ -48,7 +54,7 @@ export class ReadModelRebuild {
     const targets: Target[] = [];
     for (const projection of projections) {
       const generation = await store.createGeneration(projection);
-      targets.push({ projection, generation, cache: new RowCache(resolved.cacheRows), work: new UnitOfWork(projection.tables) });
+      targets.push({ projection, generation, cache: new RowCache(resolved.cacheRows), written: new BloomFilter(), work: new UnitOfWork(projection.tables) });
     }
     return new ReadModelRebuild(events, store, targets, resolved);
   }
@@ -73,13 +79,16 @@ export class ReadModelRebuild {
   /**
    * Applies every event up to and including `until` (default: the current end of the store). Each
    * page is applied to every projection's unit of work as soon as it is read; the rows are
-   * committed (with the checkpoint) every `batchEvents` events and at the end.
+   * committed (with the checkpoint) every `batchEvents` events and at the end. The next page is
+   * asked for before a page is applied, and a batch's commit runs while the next batch is applied
+   * (stores that can, read and write on other threads); everything is committed when this resolves.
    */
   async advance(until: number = Number.MAX_SAFE_INTEGER, onProgress?: ProgressListener): Promise<void> {
     let pending = 0;
     let last = this.position;
+    let next = this.readPage(last);
     for (;;) {
-      const read = await this.events.readAll({ after: last, maxCount: this.options.pageSize });
+      const read = await next;
       let reachedEnd = read.length < this.options.pageSize;
       let page = read;
       const beyond = read.findIndex((event) => event.position > until);
@@ -88,17 +97,19 @@ export class ReadModelRebuild {
         this.covered = read[beyond]!.position - 1;
         page = read.slice(0, beyond);
       }
+      if (!reachedEnd) next = this.readPage(read[read.length - 1]!.position);
       if (page.length > 0) {
         for (const target of this.targets) await applyToWork(this.batchTarget(target), target.work, page);
         pending += page.length;
         last = page[page.length - 1]!.position;
       }
       if (pending >= this.options.batchEvents || (reachedEnd && pending > 0)) {
-        await this.commitAll(last, pending);
+        await this.handOff(last, pending);
         pending = 0;
         onProgress?.(this.position, this.applied);
       }
       if (reachedEnd) {
+        await this.inFlight;
         if (this.covered < this.position) this.covered = this.position;
         return;
       }
@@ -128,17 +139,42 @@ export class ReadModelRebuild {
     }
   }
 
-  private batchTarget(target: Target) {
-    return { store: this.store, projection: target.projection, generation: target.generation, cache: target.cache };
+  private readPage(after: number): Promise<LeanEvent[]> {
+    const page = this.events.readAllLean({ after, maxCount: this.options.pageSize });
+    page.catch(() => undefined); // a read ahead that is never awaited (a handler failed) is not an unhandled rejection
+    return page;
   }
 
-  private async commitAll(toPosition: number, events: number): Promise<void> {
-    for (const target of this.targets) {
+  private batchTarget(target: Target): BatchTarget {
+    return {
+      store: this.store,
+      projection: target.projection,
+      generation: target.generation,
+      cache: target.cache,
+      mayExist: (table, key) => target.written.mightContain(rowKey(table, key)),
+      // A row evicted from the cache is read back from the store: the batch in flight must land first.
+      beforeLoad: () => this.inFlight,
+    };
+  }
+
+  /**
+   * Hands the batch's rows to the store and returns once the PREVIOUS batch is committed, so one
+   * batch is written while the next is applied. The rows enter the caches at once: they are the
+   * state the store will hold, and a failed commit fails the whole rebuild (at the next await).
+   */
+  private async handOff(toPosition: number, events: number): Promise<void> {
+    await this.inFlight;
+    const fromPosition = this.position;
+    const commits = this.targets.map((target) => {
       const { projection, generation, work } = target;
-      await this.store.commit({ projection: projection.name, generation, fromPosition: this.position, toPosition, ...work.changes() });
+      const commit = this.store.commit({ projection: projection.name, generation, fromPosition, toPosition, ...work.changes() });
+      work.forEachChanged((table, key) => target.written.add(rowKey(table, key)));
       work.publishTo(target.cache);
       target.work = new UnitOfWork(projection.tables);
-    }
+      return commit;
+    });
+    this.inFlight = Promise.all(commits).then(() => undefined);
+    this.inFlight.catch(() => undefined); // observed by the next await; not an unhandled rejection meanwhile
     this.position = toPosition;
     this.applied += events;
   }

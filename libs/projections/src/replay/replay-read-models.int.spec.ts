@@ -12,20 +12,25 @@ describe('replay: rebuild from event zero, compare with live, swap blue-green', 
   beforeEach(() => (temp = new TempStores()));
   afterEach(() => temp.remove());
 
-  it('a rebuild equals the live read models, and --swap switches readers to it', async () => {
+  // Tiny batches and a tiny row cache: rows are evicted and read back while the previous batch may
+  // still be in flight; with bulkWriterRows 1 every commit is written on the writer thread.
+  it.each([
+    ['commits in this thread', 0],
+    ['commits on the writer thread', 1],
+  ])('a rebuild equals the live read models, and --swap switches readers to it (%s)', async (_label, bulkWriterRows) => {
     const events = await temp.openEvents();
     for (let i = 0; i < 6; i += 1) {
       await appendCase(events, `c${i}`, i % 3 === 0 ? history.ordered(`c${i}`) : i % 3 === 1 ? history.published(completeResult(), `c${i}`) : history.inspected(resultWithHazard(), `c${i}`));
     }
     const head = await findHeadPosition(events);
     expect(head).toBe((await events.readAll({ after: 0, maxCount: 10_000 })).length);
-    const read = temp.openRead();
+    const read = temp.openRead({ bulkWriterRows });
     const runner = new ProjectionRunner(events, read, ALL_PROJECTIONS);
     await runner.start();
     await runner.waitUntil(head);
     await runner.stop();
 
-    const report = await replayReadModels(events, read, ALL_PROJECTIONS, { batchEvents: 7 });
+    const report = await replayReadModels(events, read, ALL_PROJECTIONS, { batchEvents: 7, pageSize: 3, cacheRows: 2 });
     expect(report.projections.map((p) => [p.name, p.comparedAt, p.differences])).toEqual(ALL_PROJECTIONS.map((p) => [p.name, head, []]));
     expect(report.events).toBe(head);
 

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@shuangsui/event-store';
+import type { LeanEvent } from '@shuangsui/event-store';
 import type { Projection } from '../projection';
 import { rowKey, type ReadStore, type RowRef } from '../read-store.port';
 import { ProjectionEventError } from './projection-event-error';
@@ -9,6 +9,10 @@ export interface BatchTarget {
   readonly projection: Projection;
   readonly generation: number;
   readonly cache: RowCache;
+  /** False when the store cannot hold the row (a rebuild's fresh tables it never wrote): no lookup. */
+  readonly mayExist?: (table: string, key: string) => boolean;
+  /** Runs before rows are read from the store: a pipelined rebuild lets its batch in flight land first. */
+  readonly beforeLoad?: () => Promise<void>;
 }
 
 /** Test seam: runs after the handlers applied the batch and before the commit (crash injection). */
@@ -22,7 +26,7 @@ export type BeforeCommitHook = (projection: string, toPosition: number) => void;
 export async function applyBatch(
   target: BatchTarget,
   fromPosition: number,
-  events: readonly RecordedEvent[],
+  events: readonly LeanEvent[],
   beforeCommit?: BeforeCommitHook,
   requireActive = false,
 ): Promise<number> {
@@ -44,7 +48,7 @@ export async function applyBatch(
  * synchronously. A bulk rebuild calls it page after page on one unit of work, so the events of a
  * page can be dropped while the coalesced rows wait for the batch's commit.
  */
-export async function applyToWork(target: BatchTarget, work: UnitOfWork, events: readonly RecordedEvent[]): Promise<void> {
+export async function applyToWork(target: BatchTarget, work: UnitOfWork, events: readonly LeanEvent[]): Promise<void> {
   const { store, projection, generation, cache } = target;
   const toLoad: RowRef[] = [];
   for (const event of events) {
@@ -60,6 +64,7 @@ export async function applyToWork(target: BatchTarget, work: UnitOfWork, events:
       if (work.isKnown(ref.table, ref.key)) continue;
       const cached = cache.get(ref.table, ref.key);
       if (cached !== undefined) work.seed(ref.table, ref.key, cached);
+      else if (target.mayExist?.(ref.table, ref.key) === false) work.seed(ref.table, ref.key, null);
       else {
         work.seed(ref.table, ref.key, null); // provisional: replaced below when the store has the row
         toLoad.push(ref);
@@ -67,6 +72,7 @@ export async function applyToWork(target: BatchTarget, work: UnitOfWork, events:
     }
   }
   if (toLoad.length > 0) {
+    await target.beforeLoad?.();
     const loaded = await store.load(projection.name, generation, toLoad);
     if (loaded.size > 0) {
       for (const ref of toLoad) {

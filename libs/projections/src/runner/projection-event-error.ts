@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@shuangsui/event-store';
+import type { LeanEvent } from '@shuangsui/event-store';
 
 /** An event a projection could not apply. The projection stops here; the event is never skipped. */
 export class ProjectionEventError extends Error {
@@ -10,7 +10,7 @@ export class ProjectionEventError extends Error {
 
   constructor(
     readonly projection: string,
-    event: RecordedEvent,
+    event: LeanEvent,
     override readonly cause: unknown,
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
+import { toLeanEvent, type EventStore, type LeanEvent, type RecordedEvent } from '@shuangsui/event-store';
 import type { Subscription } from 'rxjs';
 import type { Projection } from '../projection';
 import { CheckpointConflictError, type ProjectionRunState, type ReadStore } from '../read-store.port';
@@ -35,7 +35,7 @@ export class ProjectionWorker {
   private position = 0;
   private error: WorkerStatus['error'] = null;
   private subscription: Subscription | null = null;
-  private buffer: RecordedEvent[] = [];
+  private buffer: LeanEvent[] = [];
   private bufferedUpTo = 0;
   private paused = false;
   private flushScheduled = false;
@@ -96,7 +96,7 @@ export class ProjectionWorker {
 
   private receive(event: RecordedEvent): void {
     if (this.state !== 'running' || event.position <= this.bufferedUpTo) return;
-    this.buffer.push(event);
+    this.buffer.push(toLeanEvent(event));
     this.bufferedUpTo = event.position;
     if (this.buffer.length >= this.options.highWater && !this.paused) {
       this.paused = true;

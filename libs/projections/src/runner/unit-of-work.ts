@@ -52,66 +52,78 @@ export class RowCache {
   }
 }
 
+/** A row of the batch and whether the batch changed it. */
+interface Slot {
+  row: CachedRow;
+  changed: boolean;
+}
+
+/** One table's rows in the batch, keyed by the row key itself. */
+interface TableRows {
+  readonly keyColumn: string;
+  readonly slots: Map<string, Slot>;
+}
+
 /**
  * The rows a batch reads and the changes it makes, coalesced: a row changed ten times is written once.
- * Rows are held in one Map per table, keyed by the row key itself: a combined `table + key` string
- * per lookup (several per event) was a measurable share of a rebuild.
+ * One slot per row holds the row and its changed flag, in one Map per table keyed by the row key:
+ * combined `table + key` strings, or a separate set of changed keys, cost a measurable share of a
+ * rebuild (several lookups per event and projection).
  */
 export class UnitOfWork implements RowAccess {
-  private readonly current = new Map<string, Map<string, CachedRow>>();
-  private readonly dirty = new Map<string, Set<string>>();
-  private readonly keyColumn: ReadonlyMap<string, string>;
+  private readonly tables = new Map<string, TableRows>();
+  private changedRows = 0;
 
   constructor(tables: readonly TableSpec[]) {
-    this.keyColumn = new Map(tables.map((table) => [table.name, table.key]));
+    for (const table of tables) this.tables.set(table.name, { keyColumn: table.key, slots: new Map() });
   }
 
   /** Rows fetched before the handlers run (from the cache or the store). */
   seed(table: string, key: string, row: CachedRow): void {
-    const rows = this.rowsOf(table);
-    if (!rows.has(key)) rows.set(key, row);
+    const slots = this.slotsOf(table);
+    if (!slots.has(key)) slots.set(key, { row, changed: false });
   }
 
   /** A row the store returned for a provisional miss: committed state, so not a change. */
   loaded(table: string, key: string, row: Row): void {
-    this.rowsOf(table).set(key, row);
+    const slots = this.slotsOf(table);
+    const slot = slots.get(key);
+    if (slot) slot.row = row;
+    else slots.set(key, { row, changed: false });
   }
 
   isKnown(table: string, key: string): boolean {
-    return this.current.get(table)?.has(key) ?? false;
+    return this.tables.get(table)?.slots.has(key) ?? false;
   }
 
   get<R extends Row = Row>(table: string, key: string): R | undefined {
-    const found = this.current.get(table)?.get(key);
-    if (found === undefined) throw new Error(`Row ${table}/${key} was read but not declared by the handler's rows()`);
-    return (found ?? undefined) as R | undefined;
+    const slot = this.tables.get(table)?.slots.get(key);
+    if (slot === undefined) throw new Error(`Row ${table}/${key} was read but not declared by the handler's rows()`);
+    return (slot.row ?? undefined) as R | undefined;
   }
 
   put(table: string, row: Row): void {
-    const keyColumn = this.keyColumn.get(table);
-    if (keyColumn === undefined) throw new Error(`Unknown read-model table ${table}`);
-    const key = row[keyColumn];
-    if (typeof key !== 'string' || key === '') throw new Error(`Row for ${table} lacks its key column ${keyColumn}`);
-    this.rowsOf(table).set(key, row);
-    this.markDirty(table, key);
+    const rows = this.tables.get(table);
+    if (rows === undefined) throw new Error(`Unknown read-model table ${table}`);
+    const key = row[rows.keyColumn];
+    if (typeof key !== 'string' || key === '') throw new Error(`Row for ${table} lacks its key column ${rows.keyColumn}`);
+    this.change(rows.slots, key, row);
   }
 
   delete(table: string, key: string): void {
-    this.rowsOf(table).set(key, null);
-    this.markDirty(table, key);
+    this.change(this.slotsOf(table), key, null);
   }
 
   get hasChanges(): boolean {
-    return this.dirty.size > 0;
+    return this.changedRows > 0;
   }
 
   changes(): RowChanges {
     const upserts: { table: string; row: Row }[] = [];
     const deletes: RowRef[] = [];
-    for (const [table, keys] of this.dirty) {
-      const rows = this.current.get(table)!;
-      for (const key of keys) {
-        const row = rows.get(key);
+    for (const [table, { slots }] of this.tables) {
+      for (const [key, { row, changed }] of slots) {
+        if (!changed) continue;
         if (row) upserts.push({ table, row });
         else deletes.push({ table, key });
       }
@@ -119,20 +131,31 @@ export class UnitOfWork implements RowAccess {
     return { upserts, deletes };
   }
 
+  /** Visits every row this batch inserted, replaced or deleted. */
+  forEachChanged(visit: (table: string, key: string) => void): void {
+    for (const [table, { slots }] of this.tables) for (const [key, { changed }] of slots) if (changed) visit(table, key);
+  }
+
   /** After a successful commit: every row this batch saw is now committed state. */
   publishTo(cache: RowCache): void {
-    for (const [table, rows] of this.current) for (const [key, row] of rows) cache.set(table, key, row);
+    for (const [table, { slots }] of this.tables) for (const [key, { row }] of slots) cache.set(table, key, row);
   }
 
-  private rowsOf(table: string): Map<string, CachedRow> {
-    let rows = this.current.get(table);
-    if (!rows) this.current.set(table, (rows = new Map()));
-    return rows;
+  private change(slots: Map<string, Slot>, key: string, row: CachedRow): void {
+    const slot = slots.get(key);
+    if (!slot) {
+      slots.set(key, { row, changed: true });
+      this.changedRows += 1;
+    } else {
+      if (!slot.changed) this.changedRows += 1;
+      slot.row = row;
+      slot.changed = true;
+    }
   }
 
-  private markDirty(table: string, key: string): void {
-    let keys = this.dirty.get(table);
-    if (!keys) this.dirty.set(table, (keys = new Set()));
-    keys.add(key);
+  private slotsOf(table: string): Map<string, Slot> {
+    const rows = this.tables.get(table);
+    if (rows === undefined) throw new Error(`Unknown read-model table ${table}`);
+    return rows.slots;
   }
 }

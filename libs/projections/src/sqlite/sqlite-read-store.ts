@@ -16,6 +16,7 @@ import {
   type TableRef,
   type TableSpec,
 } from '../read-store.port';
+import { BulkGuardFailed, SqliteBulkWriter, type BulkCommit, type BulkStatement } from './sqlite-bulk-writer';
 import { BOOKKEEPING_SCHEMA, createIndexSql, createTableSql, identifier, physicalTable, selectSql, whereSql } from './sqlite-read-sql';
 
 export interface SqliteReadStoreOptions {
@@ -23,11 +24,20 @@ export interface SqliteReadStoreOptions {
   readonly path: string;
   /** Test seam: runs inside the commit transaction after the rows, before the checkpoint (crash injection). */
   readonly beforeCheckpoint?: (request: CommitRequest) => void;
+  /**
+   * Commits of at least this many row changes are written on a second thread (file databases only),
+   * so a rebuild or a long catch-up prepares its next batch meanwhile. Default 5,000; 0 never.
+   */
+  readonly bulkWriterRows?: number;
 }
 
 type Params = (string | number | null)[];
 type SqlValue = string | number | null;
 const LOAD_CHUNK = 200;
+const BULK_WRITER_ROWS = 5_000;
+/** The bulk commit's checkpoint check: the generation's position, if (when required) it is the active one. */
+const GUARD_SQL = `SELECT g.position FROM rm_generations g WHERE g.name = ? AND g.generation = ?
+  AND (? = 0 OR EXISTS (SELECT 1 FROM rm_projections p WHERE p.name = g.name AND p.generation = g.generation))`;
 /** Rows per multi-row INSERT (SQLite allows 32,766 bound values; the widest table has about 20 columns). */
 const MULTI_ROW = 64;
 /** An upsert's SQL and the column order it binds. */
@@ -61,6 +71,8 @@ export class SqliteReadStore implements ReadStore {
   private readonly upserts = new Map<string, Upsert>();
   /** Column types per logical table, from every schema this process registered or read. */
   private readonly tables = new Map<string, TableSpec>();
+  /** Started on the first large commit. */
+  private bulkWriter: SqliteBulkWriter | null = null;
   private closed = false;
 
   private constructor(
@@ -137,6 +149,8 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async commit(request: CommitRequest): Promise<void> {
+    if (this.isBulk(request)) return this.commitOnWriterThread(request);
+    await this.writerIdle();
     this.commitSync(request);
   }
 
@@ -165,18 +179,24 @@ export class SqliteReadStore implements ReadStore {
 
   async createGeneration(schema: ProjectionSchema): Promise<number> {
     this.remember(schema);
-    return this.db.transaction(() => this.createGenerationSync(schema, false)).immediate();
+    await this.writerIdle();
+    // With a writer thread, indexes grow with the rows on that thread, in parallel with the events
+    // being applied; without one they are built at the end (finishGeneration), which costs less in all.
+    return this.db.transaction(() => this.createGenerationSync(schema, this.bulkThreshold() > 0)).immediate();
   }
 
   async finishGeneration(schema: ProjectionSchema, generation: number): Promise<void> {
+    await this.writerIdle();
     for (const spec of schema.tables) for (const sql of createIndexSql(spec, generation)) this.db.exec(sql);
   }
 
   async activateGeneration(projection: string, generation: number): Promise<void> {
+    await this.writerIdle();
     this.db.transaction(() => this.activateSync(projection, generation)).immediate();
   }
 
   async dropInactiveGenerations(projection: string, keep?: number): Promise<void> {
+    await this.writerIdle();
     this.db.transaction(() => {
       const active = this.activeGeneration(projection)?.generation;
       const rows = this.prepare('SELECT generation, version, position, tables FROM rm_generations WHERE name = ?').all(projection) as GenerationRow[];
@@ -240,12 +260,69 @@ export class SqliteReadStore implements ReadStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.bulkWriter?.close();
     this.db.close();
   }
 
   /** Makes the table specs known to this process (readers in a process that runs no projection). */
   remember(schema: ProjectionSchema): void {
     for (const spec of schema.tables) this.tables.set(spec.name, spec);
+  }
+
+  /** Rows from which a commit goes to the writer thread; 0: never (in-memory databases, crash-injection tests). */
+  private bulkThreshold(): number {
+    if (this.options.path === ':memory:' || this.options.beforeCheckpoint) return 0; // the seam runs in this thread
+    return this.options.bulkWriterRows ?? BULK_WRITER_ROWS;
+  }
+
+  private isBulk(request: CommitRequest): boolean {
+    const threshold = this.bulkThreshold();
+    return threshold > 0 && request.upserts.length + request.deletes.length >= threshold;
+  }
+
+  /** Waits for the writer thread's queue, so this connection never blocks on the write lock it holds. */
+  private async writerIdle(): Promise<void> {
+    await this.bulkWriter?.idle();
+  }
+
+  /** The same transaction as commitSync, built here as SQL + JSON and run by the writer thread. */
+  private async commitOnWriterThread(request: CommitRequest): Promise<void> {
+    const statements: BulkStatement[] = [];
+    for (const [table, rows] of groupByTable(request.upserts)) {
+      statements.push({ sql: this.jsonUpsertSql(table, request.generation), json: JSON.stringify(rows) });
+    }
+    const deletes = new Map<string, string[]>();
+    for (const { table, key } of request.deletes) deletes.set(table, [...(deletes.get(table) ?? []), key]);
+    for (const [table, keys] of deletes) {
+      statements.push({ sql: `DELETE FROM ${physicalTable(table, request.generation)} WHERE ${this.spec(table).key} IN (SELECT value FROM json_each(?))`, json: JSON.stringify(keys) });
+    }
+    const commit: BulkCommit = {
+      guard: { sql: GUARD_SQL, params: [request.projection, request.generation, request.requireActive ? 1 : 0], expected: request.fromPosition },
+      statements,
+      finish: { sql: 'UPDATE rm_generations SET position = ? WHERE name = ? AND generation = ?', params: [request.toPosition, request.projection, request.generation] },
+    };
+    this.bulkWriter ??= new SqliteBulkWriter(this.options.path);
+    try {
+      await this.bulkWriter.commit(commit);
+    } catch (error) {
+      if (!(error instanceof BulkGuardFailed)) throw error;
+      const actual = typeof error.actual === 'number' ? error.actual : null;
+      throw new CheckpointConflictError(request.projection, request.generation, request.fromPosition, actual);
+    }
+  }
+
+  /**
+   * INSERT OR REPLACE of every row of a JSON array of row objects, stored exactly as commitSync
+   * stores them: `->>` gives text, integer (true/false as 1/0), real, or NULL for null and absent
+   * members; a json column gets its member's JSON text (`->`), NULL for null.
+   */
+  private jsonUpsertSql(table: string, generation: number): string {
+    const columns = Object.entries(this.spec(table).columns);
+    const values = columns.map(([column, type]) => {
+      const path = `'$.${identifier(column)}'`;
+      return type === 'json' ? `nullif(value -> ${path}, 'null')` : `value ->> ${path}`;
+    });
+    return `INSERT OR REPLACE INTO ${physicalTable(table, generation)} (${columns.map(([column]) => column).join(', ')}) SELECT ${values.join(', ')} FROM jsonb_each(?)`;
   }
 
   private createGenerationSync(schema: ProjectionSchema, withIndexes: boolean): number {

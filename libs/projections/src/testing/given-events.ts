@@ -1,5 +1,5 @@
 import { inspectionStreamId, type StoredInspectionEvent } from '@shuangsui/domain';
-import { sealEvents, type EventStore, type Json, type RecordedEvent } from '@shuangsui/event-store';
+import { sealEvents, toLeanEvent, type EventStore, type Json, type RecordedEvent } from '@shuangsui/event-store';
 import type { Projection } from '../projection';
 import { rowKey, type Row } from '../read-store.port';
 import { UnitOfWork } from '../runner/unit-of-work';
@@ -38,7 +38,7 @@ export function recorded(caseId: string, events: readonly StoredInspectionEvent[
 /** Runs a projection's handlers over events with every row in memory: the pure half of a projection. */
 export function projectInMemory(projection: Projection, events: readonly RecordedEvent[]): Map<string, Row> {
   const rows = new Map<string, Row | null>();
-  for (const event of events) {
+  for (const event of events.map(toLeanEvent)) {
     const handler = projection.handlers[event.type];
     if (!handler) continue;
     const work = new UnitOfWork(projection.tables);
