@@ -202,8 +202,9 @@ export class SqliteEventStore implements EventStore {
   /** The value SQL cut out when it is exact; otherwise the rule applied to the event's parsed metadata. */
   private leanOccurredAt(row: sql.LeanEventTuple): string {
     const occurredAt = row[5];
-    if (occurredAt !== null && !occurredAt.includes('\\')) return occurredAt;
-    // Another metadata shape, or an escape sequence (the cut may end inside it, and is not decoded).
+    if (occurredAt !== null && !/["\\]/.test(occurredAt)) return occurredAt;
+    // Another metadata shape; a shorter value (the cut then holds its closing quote and more); or an
+    // escape sequence (not decoded, and the cut may end inside it).
     // Rare enough for a statement of its own; events are never changed, so it reads the same row.
     const [metadata, recordedAt] = this.statements.metadataAt.get(row[0])!;
     return occurredAtOf(JSON.parse(metadata) as Json, recordedAt);

@@ -31,8 +31,8 @@ const OCCURRED_AT_FIRST = `(substr(metadata, 1, 15) = '{"occurredAt":"' AND subs
 /**
  * SELECT_ALL_PAGE for readAllLean: occurredAt is cut out of the metadata text in SQL, so the
  * ~400 bytes of metadata a replay never uses are neither copied into JS strings nor parsed. For
- * metadata of any other shape, and for a value holding a backslash (an escape sequence, possibly
- * an escaped quote), `occurred_at` is NULL or must not be trusted: the caller reads that event's
+ * metadata of any other shape `occurred_at` is NULL; a cut holding a quote (the value was shorter)
+ * or a backslash (an escape sequence) must not be trusted. Either way the caller reads that event's
  * metadata with SELECT_METADATA_AT (rare; one more column per row cost every row ~10%).
  */
 export const SELECT_ALL_LEAN_PAGE = `

@@ -437,6 +437,8 @@ const LEAN_METADATA: readonly { readonly label: string; readonly metadata: Json;
   { label: 'control characters in occurredAt', metadata: { occurredAt: 'line\nbreak\u0001' }, occurredAt: 'line\nbreak\u0001' },
   { label: 'non-ASCII occurredAt', metadata: { occurredAt: '二〇二六年三月一日 🚒 é', next: '"' }, occurredAt: '二〇二六年三月一日 🚒 é' },
   { label: 'an empty occurredAt', metadata: { occurredAt: '', next: 'x' }, occurredAt: '' },
+  // A quote as the 40th character, where a 24-character ISO timestamp's closing quote would be.
+  { label: 'a short occurredAt', metadata: { occurredAt: 'x', actor: { id: 'abcdef' } }, occurredAt: 'x' },
   { label: 'null metadata', metadata: null },
   { label: 'array metadata', metadata: ['occurredAt', AT] },
   { label: 'string metadata that reads like an object', metadata: `{"occurredAt":"${AT}"}` },

@@ -50,7 +50,7 @@ export class ReadModelRebuild {
   static async begin(events: EventStore, store: ReadStore, projections: readonly Projection[], options: RebuildOptions = {}): Promise<ReadModelRebuild> {
     // Small pages, large batches: a page's events are applied and dropped at once (young garbage,
     // cheap to collect), while a batch's coalesced rows wait for one commit per projection.
-    const resolved = { pageSize: options.pageSize ?? 1_000, batchEvents: options.batchEvents ?? 100_000, cacheRows: options.cacheRows ?? 10_000 };
+    const resolved = { pageSize: options.pageSize ?? 1_000, batchEvents: options.batchEvents ?? 50_000, cacheRows: options.cacheRows ?? 10_000 };
     const targets: Target[] = [];
     for (const projection of projections) {
       const generation = await store.createGeneration(projection);
