@@ -292,7 +292,11 @@ export class SqliteReadStore implements ReadStore {
       statements.push({ sql: this.jsonUpsertSql(table, request.generation), json: JSON.stringify(rows) });
     }
     const deletes = new Map<string, string[]>();
-    for (const { table, key } of request.deletes) deletes.set(table, [...(deletes.get(table) ?? []), key]);
+    for (const { table, key } of request.deletes) {
+      const keys = deletes.get(table);
+      if (keys) keys.push(key);
+      else deletes.set(table, [key]);
+    }
     for (const [table, keys] of deletes) {
       statements.push({ sql: `DELETE FROM ${physicalTable(table, request.generation)} WHERE ${this.spec(table).key} IN (SELECT value FROM json_each(?))`, json: JSON.stringify(keys) });
     }
