@@ -1,4 +1,5 @@
 import type { ColumnType, Condition, QuerySpec, TableSpec } from '../read-store.port';
+import { quoteIdent } from '@shuangsui/event-store';
 import { identifier } from '../sqlite/sqlite-read-sql';
 
 /**
@@ -9,16 +10,6 @@ import { identifier } from '../sqlite/sqlite-read-sql';
  * - `contains` is a case-sensitive substring test (strpos), as SQLite's instr.
  */
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
-export function assertReadSchemaName(schema: string): string {
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`Invalid PostgreSQL schema name "${schema}": use 1-63 characters a-z, 0-9 or _, not starting with a digit`);
-  return schema;
-}
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /** Unqualified physical name of one generation of a table (also the stem of its index names). */
 export function physicalName(table: string, generation: number): string {

@@ -1,4 +1,5 @@
 import { Pool, type PoolClient } from 'pg';
+import { assertSchemaName, quoteIdent } from '@shuangsui/event-store';
 import {
   CheckpointConflictError,
   rowKey,
@@ -16,7 +17,7 @@ import {
 } from '../read-store.port';
 import { identifier } from '../sqlite/sqlite-read-sql';
 import { migrateReadStore } from './migrate-read-store';
-import { assertReadSchemaName, createIndexSql, createTableSql, orderTerm, physicalName, quoteIdent, selectSql, whereSql } from './postgres-read-sql';
+import { createIndexSql, createTableSql, orderTerm, physicalName, selectSql, whereSql } from './postgres-read-sql';
 
 export interface PostgresReadStoreOptions {
   readonly connectionString: string;
@@ -63,7 +64,7 @@ export class PostgresReadStore implements ReadStore {
 
   /** Opens a pool and migrates the bookkeeping tables. Fails if the server is unreachable. */
   static async connect(options: PostgresReadStoreOptions): Promise<PostgresReadStore> {
-    const schema = assertReadSchemaName(options.schema ?? DEFAULT_READ_SCHEMA);
+    const schema = assertSchemaName(options.schema ?? DEFAULT_READ_SCHEMA);
     const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
