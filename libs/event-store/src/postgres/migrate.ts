@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import { EVENT_STORE_MIGRATIONS, type Migration } from './migrations';
 import { quoteIdent } from './schema-name';
 
@@ -67,6 +67,23 @@ export async function applyMigrations(pool: Pool, schema: string, migrations: re
   } finally {
     client.release();
   }
+}
+
+/**
+ * A pool on `connectionString` whose schema `migrate` has brought up to date. An idle client losing
+ * its connection must not crash the process (the next query reconnects); if migrating fails
+ * (server unreachable, a migration refused) the pool is closed again and the error thrown.
+ */
+export async function openMigratedPool(connectionString: string, max: number, migrate: (pool: Pool) => Promise<unknown>): Promise<Pool> {
+  const pool = new Pool({ connectionString, max });
+  pool.on('error', () => undefined);
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  return pool;
 }
 
 /** The event store's own schema, in `schema_migrations`. */

@@ -1,4 +1,4 @@
-import { Pool, type DatabaseError } from 'pg';
+import type { DatabaseError, Pool } from 'pg';
 import { Observable } from 'rxjs';
 import { WrongExpectedRevisionError, StreamNotFoundError } from '../errors';
 import type {
@@ -14,7 +14,7 @@ import type {
 } from '../event-store.port';
 import type { LeanEvent } from '../lean-event';
 import { AppendBatcher } from './append-batcher';
-import { migrateEventStore } from './migrate';
+import { migrateEventStore, openMigratedPool } from './migrate';
 import { PgWakeups } from './pg-wakeups';
 import {
   postgresQueries,
@@ -119,15 +119,7 @@ export class PostgresEventStore implements EventStore {
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const schema = assertSchemaName(options.schema ?? DEFAULT_SCHEMA);
     const poolSize = options.poolSize ?? 20;
-    const pool = new Pool({ connectionString: options.connectionString, max: poolSize });
-    // An idle client losing its connection must not crash the process; the next query reconnects.
-    pool.on('error', () => undefined);
-    try {
-      await migrateEventStore(pool, schema);
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw error;
-    }
+    const pool = await openMigratedPool(options.connectionString, poolSize, (fresh) => migrateEventStore(fresh, schema));
     return new PostgresEventStore(
       pool,
       schema,

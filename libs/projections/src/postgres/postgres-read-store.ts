@@ -1,5 +1,5 @@
-import { Pool, type PoolClient } from 'pg';
-import { assertSchemaName, quoteIdent } from '@shuangsui/event-store';
+import type { Pool, PoolClient } from 'pg';
+import { assertSchemaName, openMigratedPool, quoteIdent } from '@shuangsui/event-store';
 import {
   CheckpointConflictError,
   rowKey,
@@ -65,15 +65,7 @@ export class PostgresReadStore implements ReadStore {
   /** Opens a pool and migrates the bookkeeping tables. Fails if the server is unreachable. */
   static async connect(options: PostgresReadStoreOptions): Promise<PostgresReadStore> {
     const schema = assertSchemaName(options.schema ?? DEFAULT_READ_SCHEMA);
-    const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
-    // An idle client losing its connection must not crash the process; the next query reconnects.
-    pool.on('error', () => undefined);
-    try {
-      await migrateReadStore(pool, schema);
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw error;
-    }
+    const pool = await openMigratedPool(options.connectionString, options.poolSize ?? 10, (fresh) => migrateReadStore(fresh, schema));
     return new PostgresReadStore(pool, schema, options);
   }
 

@@ -72,7 +72,6 @@ interface TableRows {
  */
 export class UnitOfWork implements RowAccess {
   private readonly tables = new Map<string, TableRows>();
-  private changedRows = 0;
 
   constructor(tables: readonly TableSpec[]) {
     for (const table of tables) this.tables.set(table.name, { keyColumn: table.key, slots: new Map() });
@@ -114,10 +113,6 @@ export class UnitOfWork implements RowAccess {
     this.change(this.slotsOf(table), key, null);
   }
 
-  get hasChanges(): boolean {
-    return this.changedRows > 0;
-  }
-
   changes(): RowChanges {
     const upserts: { table: string; row: Row }[] = [];
     const deletes: RowRef[] = [];
@@ -143,11 +138,8 @@ export class UnitOfWork implements RowAccess {
 
   private change(slots: Map<string, Slot>, key: string, row: CachedRow): void {
     const slot = slots.get(key);
-    if (!slot) {
-      slots.set(key, { row, changed: true });
-      this.changedRows += 1;
-    } else {
-      if (!slot.changed) this.changedRows += 1;
+    if (!slot) slots.set(key, { row, changed: true });
+    else {
       slot.row = row;
       slot.changed = true;
     }
