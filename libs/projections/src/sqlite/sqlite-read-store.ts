@@ -289,7 +289,8 @@ export class SqliteReadStore implements ReadStore {
   private async commitOnWriterThread(request: CommitRequest): Promise<void> {
     const statements: BulkStatement[] = [];
     for (const [table, rows] of groupByTable(request.upserts)) {
-      statements.push({ sql: this.jsonUpsertSql(table, request.generation), json: JSON.stringify(rows) });
+      const columns = Object.keys(this.spec(table).columns);
+      statements.push({ sql: this.jsonUpsertSql(table, request.generation), json: JSON.stringify(rows.map((row) => valuesOf(row, columns))) });
     }
     const deletes = new Map<string, string[]>();
     for (const { table, key } of request.deletes) {
@@ -316,16 +317,15 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /**
-   * INSERT OR REPLACE of every row of a JSON array of row objects, stored exactly as commitSync
-   * stores them: `->>` gives text, integer (true/false as 1/0), real, or NULL for null and absent
-   * members; a json column gets its member's JSON text (`->`), NULL for null.
+   * INSERT OR REPLACE of every row of a JSON array of rows, each an array of its values in the
+   * table's column order, stored exactly as commitSync stores them: `->>` gives text, integer
+   * (true/false as 1/0), real, or NULL for null; a json column gets its element's JSON text (`->`),
+   * NULL for null. Positional arrays rather than objects: half the text to build, copy and unpack,
+   * and SQLite finds an element by index instead of comparing every member's name.
    */
   private jsonUpsertSql(table: string, generation: number): string {
     const columns = Object.entries(this.spec(table).columns);
-    const values = columns.map(([column, type]) => {
-      const path = `'$.${identifier(column)}'`;
-      return type === 'json' ? `nullif(value -> ${path}, 'null')` : `value ->> ${path}`;
-    });
+    const values = columns.map(([, type], index) => (type === 'json' ? `nullif(value -> ${index}, 'null')` : `value ->> ${index}`));
     return `INSERT OR REPLACE INTO ${physicalTable(table, generation)} (${columns.map(([column]) => column).join(', ')}) SELECT ${values.join(', ')} FROM jsonb_each(?)`;
   }
 
@@ -451,6 +451,13 @@ function encodeValue(type: ColumnType, value: unknown): SqlValue {
     default:
       return value as string | number;
   }
+}
+
+/** The row's values in `columns` order; an absent column becomes null in the JSON text. */
+function valuesOf(row: Row, columns: readonly string[]): unknown[] {
+  const values = new Array<unknown>(columns.length);
+  for (let i = 0; i < columns.length; i += 1) values[i] = row[columns[i]!];
+  return values;
 }
 
 function groupByTable(rows: CommitRequest['upserts']): Map<string, Row[]> {
