@@ -245,6 +245,41 @@ describe('SqliteEventStore', () => {
       expect(lean.map((e) => e.occurredAt)).toEqual(['T1', 'T2', 'T"3"', 'R', 'T4']);
       expect(lean).toEqual((await store.readAll()).map(toLeanEvent));
     });
+
+    const appendMany = async (store: SqliteEventStore, stream: string, count: number, expectedRevision: 'no_stream' | number) =>
+      store.appendToStream(stream, Array.from({ length: count }, (_, i) => event(i)), { expectedRevision });
+
+    /** Reads the whole log page by page, the way a replay does. */
+    const readSequentially = async (store: SqliteEventStore, maxCount: number) => {
+      const all = [];
+      for (let after = 0; ; ) {
+        const page = await store.readAllLean({ after, maxCount });
+        all.push(...page);
+        if (page.length < maxCount) return all;
+        after = page[page.length - 1]!.position;
+      }
+    };
+
+    it('page after page (read ahead on its thread) gives exactly the log, also when the caller jumps', async () => {
+      const store = await open(join(dir, 'events.db'));
+      await appendMany(store, 'a', 95, 'no_stream');
+      const expected = (await store.readAll({ maxCount: 1_000 })).map(toLeanEvent);
+      expect(await readSequentially(store, 10)).toEqual(expected);
+      expect(await readSequentially(store, 7)).toEqual(expected); // another page size: nothing read ahead is reused
+      const jump = expected[41]!.position;
+      expect(await store.readAllLean({ after: jump, maxCount: 10 })).toEqual(expected.slice(42, 52));
+      expect(await store.readAllLean({ after: 0, maxCount: 10 })).toEqual(expected.slice(0, 10));
+    });
+
+    it('sees events committed after the page before was read (a short page read ahead is read again)', async () => {
+      const store = await open(join(dir, 'events.db'));
+      await appendMany(store, 'a', 10, 'no_stream');
+      const first = await store.readAllLean({ after: 0, maxCount: 10 }); // full: the next page is read ahead (empty now)
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let the read-ahead land
+      await appendMany(store, 'a', 3, 9);
+      const next = await store.readAllLean({ after: first[9]!.position, maxCount: 10 });
+      expect(next.map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
+    });
   });
 
   describe('createEventStore', () => {
