@@ -66,15 +66,25 @@ function rectificationOf(row: DisclosureRow): HazardRectification {
   return row.hazards_corrected_on_site === row.hazard_count ? 'corrected_on_site' : 'pending';
 }
 
-const withStatus = (row: DisclosureRow): DisclosureRow => ({ ...row, hazard_rectification: rectificationOf(row) });
 const LABEL = new Map<number, string>(CHECKLIST_ITEMS.map((item) => [item.no, item.label]));
 
 /** The checklist's wording of an item, as the public list shows it. */
 export const checklistLabel = (item: number): string => LABEL.get(item) ?? `第${item}项`;
 
-type Evolve = (row: DisclosureRow, event: LeanEvent) => DisclosureRow;
-const onCase = (evolve: Evolve) => caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (row, event) => (row ? withStatus(evolve(row, event)) : undefined));
-const referral = (status: string): Evolve => (row) => ({ ...row, referral_status: status });
+type Change = (row: DisclosureRow, event: LeanEvent) => Partial<DisclosureRow>;
+
+/**
+ * A change to a known case's row, with the public rectification status derived from the result.
+ * The status is set on the new row this function itself made (one copy per event, not two).
+ */
+const onCase = (change: Change) =>
+  caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (row, event) => {
+    if (!row) return undefined;
+    const next: { -readonly [K in keyof DisclosureRow]: DisclosureRow[K] } = { ...row, ...change(row, event) };
+    next.hazard_rectification = rectificationOf(next);
+    return next;
+  });
+const referral = (status: string): Change => () => ({ referral_status: status });
 
 const handlers: EventHandlers = {
   [T.InspectionDrawn]: caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (_row, event, caseId) => {
@@ -85,10 +95,9 @@ const handlers: EventHandlers = {
       hazard_rectification: 'no_hazard', published: 0, published_on: null,
     };
   }),
-  [T.InspectionResultRecorded]: onCase((row, event) => {
+  [T.InspectionResultRecorded]: onCase((_row, event) => {
     const data = payload(event, T.InspectionResultRecorded);
     return {
-      ...row,
       inspection_date: data.visitDate,
       items_checked: data.items.map(({ item, outcome }) => ({ item, outcome })),
       result_category: data.category,
@@ -96,7 +105,7 @@ const handlers: EventHandlers = {
       hazards_corrected_on_site: data.hazards.filter((hazard) => hazard.correctedOnSite).length,
     };
   }),
-  [T.InspectionResultPublished]: onCase((row, event) => ({ ...row, published: 1, published_on: payload(event, T.InspectionResultPublished).publishedOn })),
+  [T.InspectionResultPublished]: onCase((_row, event) => ({ published: 1, published_on: payload(event, T.InspectionResultPublished).publishedOn })),
   [T.HazardReferralOpened]: onCase(referral('referred')),
   [T.RectificationOrderIssued]: onCase(referral('orderIssued')),
   [T.ReinspectionRecorded]: onCase((row, event) => referral(payload(event, T.ReinspectionRecorded).rectified ? 'rectified' : 'notRectified')(row, event)),
