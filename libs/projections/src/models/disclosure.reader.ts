@@ -1,6 +1,6 @@
 import { RESULT_CATEGORIES, type ResultCategory } from '@shuangsui/domain';
 import type { Condition, ReadStore, TableRef } from '../read-store.port';
-import { checklistLabel, DISCLOSURE_RECORDS, disclosureProjection, HAZARD_RECTIFICATION, type DisclosureRow, type HazardRectification } from './disclosure.projection';
+import { checklistLabel, decodeItemsChecked, DISCLOSURE_RECORDS, disclosureProjection, HAZARD_RECTIFICATION, type DisclosureRow, type HazardRectification } from './disclosure.projection';
 
 /** One public record (公示): exactly DOMAIN.md §4.5, no personal data. */
 export interface DisclosureRecord {
@@ -86,7 +86,7 @@ function toRecord(row: DisclosureRow): DisclosureRecord {
     creditCode: row.credit_code,
     authority: row.authority,
     inspectionDate: row.inspection_date ?? '',
-    itemsChecked: row.items_checked.map(({ item, outcome }) => ({ item, label: checklistLabel(item), outcome })),
+    itemsChecked: decodeItemsChecked(row.items_checked).map(({ item, outcome }) => ({ item, label: checklistLabel(item), outcome })),
     resultCategory: category,
     resultLabel: RESULT_CATEGORIES[category as ResultCategory] ?? category,
     hazardRectification: HAZARD_RECTIFICATION[code] ?? code,

@@ -1,6 +1,6 @@
 import { completeResult, history, INSPECTORS, resultWithHazard } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { projectInMemory, recorded, rowOf } from '../testing/given-events';
-import { checklistLabel, DISCLOSURE_RECORDS, disclosureProjection } from './disclosure.projection';
+import { checklistLabel, decodeItemsChecked, DISCLOSURE_RECORDS, disclosureProjection, encodeItemsChecked } from './disclosure.projection';
 import { PLAN_CASES, PLAN_MONTHS, planProjection } from './plan.projection';
 import { PROGRESS_CASES, progressProjection } from './progress.projection';
 import { REFERRALS, referralsProjection } from './referrals.projection';
@@ -40,9 +40,17 @@ describe('read-model projections, given events', () => {
     const published = projectInMemory(disclosureProjection, recorded('c2', history.published(completeResult(), 'c2')));
     const row = rowOf(published, DISCLOSURE_RECORDS.name, 'c2')!;
     expect(row).toMatchObject({ published: 1, published_on: '2026-03-20', inspection_date: '2026-03-10', result_category: 'no_problem', hazard_rectification: 'no_hazard' });
-    expect(row['items_checked']).toHaveLength(7);
-    expect((row['items_checked'] as unknown[])[4]).toEqual({ item: 5, outcome: 'compliant' });
+    const items = decodeItemsChecked(row['items_checked'] as string);
+    expect(items).toHaveLength(7);
+    expect(items[4]).toEqual({ item: 5, outcome: 'compliant' });
     expect(checklistLabel(5)).toContain('安全疏散');
+  });
+
+  it('disclosure: items_checked is stored as item=outcome text and read back exactly', () => {
+    const items = [{ item: 1, outcome: 'compliant' }, { item: 5, outcome: 'non_compliant' }, { item: 7, outcome: 'not_applicable' }];
+    expect(encodeItemsChecked(items)).toBe('1=compliant,5=non_compliant,7=not_applicable');
+    expect(decodeItemsChecked(encodeItemsChecked(items))).toEqual(items);
+    expect(decodeItemsChecked(encodeItemsChecked([]))).toEqual([]);
   });
 
   it('disclosure rows hold no personal data: no inspector, reviewer or contact column or value', () => {
