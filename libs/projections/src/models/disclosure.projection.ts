@@ -95,20 +95,22 @@ export function decodeItemsChecked(text: string): ItemChecked[] {
   });
 }
 
-type Change = (row: DisclosureRow, event: LeanEvent) => Partial<DisclosureRow>;
+/** The next version of a known case's row: a new object (`{ ...row, … }`), or `row` itself when nothing changes. */
+type Evolve = (row: DisclosureRow, event: LeanEvent) => DisclosureRow;
+type Mutable<R> = { -readonly [K in keyof R]: R[K] };
 
 /**
  * A change to a known case's row, with the public rectification status derived from the result.
- * The status is set on the new row this function itself made (one copy per event, not two).
+ * The status is written into the new object `evolve` made (one copy of the row per event, not two).
  */
-const onCase = (change: Change) =>
+const onCase = (evolve: Evolve) =>
   caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (row, event) => {
     if (!row) return undefined;
-    const next: { -readonly [K in keyof DisclosureRow]: DisclosureRow[K] } = { ...row, ...change(row, event) };
-    next.hazard_rectification = rectificationOf(next);
+    const next = evolve(row, event);
+    if (next !== row) (next as Mutable<DisclosureRow>).hazard_rectification = rectificationOf(next);
     return next;
   });
-const referral = (status: string): Change => () => ({ referral_status: status });
+const referral = (status: string): Evolve => (row) => ({ ...row, referral_status: status });
 
 const handlers: EventHandlers = {
   [T.InspectionDrawn]: caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (_row, event, caseId) => {
@@ -119,9 +121,10 @@ const handlers: EventHandlers = {
       hazard_rectification: 'no_hazard', published: 0, published_on: null,
     };
   }),
-  [T.InspectionResultRecorded]: onCase((_row, event) => {
+  [T.InspectionResultRecorded]: onCase((row, event) => {
     const data = payload(event, T.InspectionResultRecorded);
     return {
+      ...row,
       inspection_date: data.visitDate,
       items_checked: encodeItemsChecked(data.items),
       result_category: data.category,
@@ -129,7 +132,7 @@ const handlers: EventHandlers = {
       hazards_corrected_on_site: data.hazards.filter((hazard) => hazard.correctedOnSite).length,
     };
   }),
-  [T.InspectionResultPublished]: onCase((_row, event) => ({ published: 1, published_on: payload(event, T.InspectionResultPublished).publishedOn })),
+  [T.InspectionResultPublished]: onCase((row, event) => ({ ...row, published: 1, published_on: payload(event, T.InspectionResultPublished).publishedOn })),
   [T.HazardReferralOpened]: onCase(referral('referred')),
   [T.RectificationOrderIssued]: onCase(referral('orderIssued')),
   [T.ReinspectionRecorded]: onCase((row, event) => referral(payload(event, T.ReinspectionRecorded).rectified ? 'rectified' : 'notRectified')(row, event)),
