@@ -152,11 +152,15 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const after = options.after ?? 0;
     const maxCount = options.maxCount ?? DEFAULT_READ_ALL_PAGE;
-    if (this.path === ':memory:') return this.statements.allLeanPage.all(after, maxCount).map((row) => this.toLeanEvent(row));
+    if (this.path === ':memory:') return this.statements.allLeanPage.all(after, maxCount).map((row) => this.toLeanEvent(...row));
     this.leanReader ??= new SqliteLeanReader(this.path, sql.SELECT_ALL_LEAN_PAGE);
-    const rows = await this.leanReader.read(after, maxCount);
+    const [positions, streamIds, ids, types, data, occurredAt] = await this.leanReader.read(after, maxCount);
     this.assertOpen();
-    return rows.map((row) => this.toLeanEvent(row));
+    const events = new Array<LeanEvent>(positions.length);
+    for (let i = 0; i < positions.length; i += 1) {
+      events[i] = this.toLeanEvent(positions[i]!, streamIds[i]!, ids[i]!, types[i]!, data[i]!, occurredAt[i]!);
+    }
+    return events;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
@@ -188,25 +192,18 @@ export class SqliteEventStore implements EventStore {
     return this.statements.allPage.all(after, maxCount).map(toRecordedEvent);
   }
 
-  private toLeanEvent(row: sql.LeanEventTuple): LeanEvent {
-    return {
-      id: row[2],
-      streamId: row[1],
-      position: row[0],
-      type: row[3],
-      data: JSON.parse(row[4]) as Json,
-      occurredAt: this.leanOccurredAt(row),
-    };
+  /** One SELECT_ALL_LEAN_PAGE row, its values one by one (a page from the reader thread comes as columns). */
+  private toLeanEvent(position: number, streamId: string, id: string, type: string, data: string, occurredAt: string | null): LeanEvent {
+    return { id, streamId, position, type, data: JSON.parse(data) as Json, occurredAt: this.leanOccurredAt(position, occurredAt) };
   }
 
   /** The value SQL cut out when it is exact; otherwise the rule applied to the event's parsed metadata. */
-  private leanOccurredAt(row: sql.LeanEventTuple): string {
-    const occurredAt = row[5];
+  private leanOccurredAt(position: number, occurredAt: string | null): string {
     if (occurredAt !== null && !/["\\]/.test(occurredAt)) return occurredAt;
     // Another metadata shape; a shorter value (the cut then holds its closing quote and more); or an
     // escape sequence (not decoded, and the cut may end inside it).
     // Rare enough for a statement of its own; events are never changed, so it reads the same row.
-    const [metadata, recordedAt] = this.statements.metadataAt.get(row[0])!;
+    const [metadata, recordedAt] = this.statements.metadataAt.get(position)!;
     return occurredAtOf(JSON.parse(metadata) as Json, recordedAt);
   }
 

@@ -1,5 +1,10 @@
-import type { LeanEventTuple } from './sqlite-statements';
 import { SqliteThread } from './sqlite-thread';
+
+/**
+ * A page of SELECT_ALL_LEAN_PAGE rows (LeanEventTuple) as columns: entry i of each array is row i's value. Six arrays
+ * cross the threads instead of one array per row, which the receiving thread must rebuild one by one.
+ */
+export type LeanColumns = readonly [positions: number[], streamIds: string[], ids: string[], types: string[], data: string[], occurredAt: (string | null)[]];
 
 interface PageRequest {
   readonly after: number;
@@ -8,8 +13,8 @@ interface PageRequest {
 
 /** A page asked of the thread, and its rows once they have arrived. */
 interface Page extends PageRequest {
-  readonly rows: Promise<LeanEventTuple[]>;
-  arrived?: LeanEventTuple[];
+  readonly rows: Promise<LeanColumns>;
+  arrived?: LeanColumns;
 }
 
 /** Pages asked for ahead of the caller: the thread keeps reading while the caller is busy. */
@@ -28,7 +33,7 @@ const READ_AHEAD_PAGES = 2;
  * again when asked for, so the caller sees every event committed before its call.
  */
 export class SqliteLeanReader {
-  private readonly thread: SqliteThread<PageRequest, LeanEventTuple[]>;
+  private readonly thread: SqliteThread<PageRequest, LeanColumns>;
   /** Pages read ahead and not yet handed out, in order: each starts where the one before ended. */
   private ahead: Page[] = [];
   /** The page last asked of the thread: read-ahead goes on from its end. */
@@ -38,7 +43,7 @@ export class SqliteLeanReader {
     this.thread = new SqliteThread(reader, { path, sql });
   }
 
-  async read(after: number, maxCount: number): Promise<LeanEventTuple[]> {
+  async read(after: number, maxCount: number): Promise<LeanColumns> {
     const next = this.ahead[0];
     const readAhead = next !== undefined && next.after === after && next.maxCount === maxCount;
     if (readAhead) this.ahead.shift();
@@ -46,7 +51,7 @@ export class SqliteLeanReader {
     const page = readAhead ? next : this.fetch(after, maxCount);
     this.readAhead();
     const rows = await page.rows;
-    if (!readAhead || rows.length === maxCount) return rows;
+    if (!readAhead || rows[0].length === maxCount) return rows;
     return this.fetch(after, maxCount).rows; // short when read ahead: events may have been committed since
   }
 
@@ -70,18 +75,26 @@ export class SqliteLeanReader {
   /** Asks for the page after the tip, if the tip arrived full and fewer than READ_AHEAD_PAGES wait. */
   private readAhead(): void {
     const tip = this.tip;
-    const rows = tip?.arrived;
-    if (!tip || !rows || rows.length === 0 || rows.length < tip.maxCount || this.ahead.length >= READ_AHEAD_PAGES) return;
-    this.ahead.push(this.fetch(rows[rows.length - 1]![0], tip.maxCount));
+    const positions = tip?.arrived?.[0];
+    if (!tip || !positions || positions.length === 0 || positions.length < tip.maxCount || this.ahead.length >= READ_AHEAD_PAGES) return;
+    this.ahead.push(this.fetch(positions[positions.length - 1]!, tip.maxCount));
   }
 }
 
 /** Runs on the reader thread. */
-function reader({ path, sql, sqlite }: { readonly path: string; readonly sql: string; readonly sqlite: string }): (request: PageRequest) => LeanEventTuple[] {
+function reader({ path, sql, sqlite }: { readonly path: string; readonly sql: string; readonly sqlite: string }): (request: PageRequest) => LeanColumns {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const Sqlite = require(sqlite) as typeof import('better-sqlite3');
   const db = new Sqlite(path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   const page = db.prepare(sql).raw();
-  return ({ after, maxCount }) => page.all(after, maxCount) as LeanEventTuple[];
+  return ({ after, maxCount }) => {
+    const rows = page.all(after, maxCount) as unknown[][];
+    const columns = Array.from({ length: 6 }, () => new Array<unknown>(rows.length));
+    for (let r = 0; r < rows.length; r += 1) {
+      const row = rows[r]!;
+      for (let c = 0; c < 6; c += 1) columns[c]![r] = row[c];
+    }
+    return columns as unknown as LeanColumns;
+  };
 }
