@@ -62,9 +62,14 @@ export async function applyToWork(target: BatchTarget, work: UnitOfWork, events:
     }
     for (const ref of refs) {
       if (work.isKnown(ref.table, ref.key)) continue;
+      // A row the store cannot hold is not in the cache either (it holds committed state): most rows
+      // of a rebuild are new, and this spares them the cache's lookups.
+      if (target.mayExist?.(ref.table, ref.key) === false) {
+        work.seed(ref.table, ref.key, null);
+        continue;
+      }
       const cached = cache.get(ref.table, ref.key);
       if (cached !== undefined) work.seed(ref.table, ref.key, cached);
-      else if (target.mayExist?.(ref.table, ref.key) === false) work.seed(ref.table, ref.key, null);
       else {
         work.seed(ref.table, ref.key, null); // provisional: replaced below when the store has the row
         toLoad.push(ref);
