@@ -1,8 +1,9 @@
 import { SqliteThread } from './sqlite-thread';
 
 /**
- * A page of SELECT_ALL_LEAN_PAGE rows (LeanEventTuple) as columns: entry i of each array is row i's value. Six arrays
- * cross the threads instead of one array per row, which the receiving thread must rebuild one by one.
+ * A page of SELECT_ALL_LEAN_PAGE rows (LeanEventTuple) as columns: entry i of each array is row i's
+ * value. Six arrays cross the threads instead of one array per row, each of which the receiving
+ * thread would rebuild (about a tenth of the main thread's reading time).
  */
 export type LeanColumns = readonly [positions: number[], streamIds: string[], ids: string[], types: string[], data: string[], occurredAt: (string | null)[]];
 
@@ -23,7 +24,7 @@ const READ_AHEAD_PAGES = 2;
 /**
  * Reads readAllLean pages on a second thread with its own read-only connection, so stepping SQLite
  * through a million rows and turning their text into strings overlaps with the caller's work. A
- * page's rows cross threads as plain arrays of strings and numbers.
+ * page crosses threads as columns (LeanColumns).
  *
  * Sequential read-ahead: once a full page has arrived, the page after it is asked for too (up to
  * READ_AHEAD_PAGES), so a replay reading page after page never waits for a round trip; reading alone
