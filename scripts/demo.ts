@@ -22,10 +22,9 @@ import {
   syntheticUnits,
   unitTable,
   readStreamOrEmpty,
-  planStreamId,
   type WriteContext,
 } from '@shuangsui/application';
-import { chinaDate } from '@shuangsui/domain';
+import { chinaDate, planStreamId } from '@shuangsui/domain';
 import { createEventStore } from '@shuangsui/event-store';
 import { advanceDemoCases, type DemoCase } from './demo-lifecycle';
 

@@ -70,7 +70,7 @@ export class DrawsController {
   }
 
   private async respond(recordEvent: RecordedEvent): Promise<DrawResponse> {
-    const record = recordEvent.data as unknown as import('@shuangsui/application').DrawRecordData;
+    const record = recordEvent.data as unknown as import('@shuangsui/domain/draw').DrawRecordData;
     // The follow-up runs now; if it fails part-way, the start-up resume finishes it (idempotent).
     const followUp = await this.followUp.complete(record.drawId).catch((): null => null);
     return {

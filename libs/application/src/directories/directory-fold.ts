@@ -7,7 +7,7 @@ import {
   type UnitRegisteredData,
   type UnitStatusChangedData,
   type UnitUpdatedData,
-} from './directory.events';
+} from '@shuangsui/domain/directory';
 
 /** A directory record with the revision of its stream (the expected revision of the next write). */
 export interface Versioned<T> {

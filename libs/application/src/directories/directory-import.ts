@@ -3,7 +3,7 @@ import { validateUnitStatusChange, type Inspector, type Unit } from '@shuangsui/
 import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
 import type { Versioned } from './directory-fold';
 import { DirectoryReader } from './directory-reader';
-import { DIRECTORY_EVENT_TYPES as T, inspectorStreamId, unitStreamId, type UnitDetails } from './directory.events';
+import { DIRECTORY_EVENT_TYPES as T, inspectorStreamId, unitStreamId, type UnitDetails } from '@shuangsui/domain/directory';
 import { DirectoryImportRejectedError, UnsupportedImportFileError } from './directory.errors';
 import { OpenCaseIndex } from './open-case-index';
 import { inspectorHeaderErrors, parseInspectorRow, INSPECTOR_COLUMNS } from './inspector-rows';

@@ -1,7 +1,7 @@
 import type { Inspector, Unit } from '@shuangsui/domain/directory';
 import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
 import { evolveInspector, evolveUnit, foldNext, foldStream, type Versioned } from './directory-fold';
-import { INSPECTOR_STREAM_PREFIX, UNIT_STREAM_PREFIX, unitStreamId } from './directory.events';
+import { INSPECTOR_STREAM_PREFIX, UNIT_STREAM_PREFIX, unitStreamId } from '@shuangsui/domain/directory';
 import { readAllWithPrefix, readStreamOrEmpty } from './sealed-append';
 
 export interface DirectorySnapshot {

@@ -4,7 +4,6 @@ export * from './directory-fold';
 export * from './directory-import';
 export * from './directory-reader';
 export * from './directory.errors';
-export * from './directory.events';
 export * from './inspector-rows';
 export * from './open-case-index';
 export * from './row-parsing';

@@ -2,7 +2,7 @@ import type { CancellationReason } from '@shuangsui/domain';
 import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
 import { CaseNotFoundError, ConcurrencyConflictError, InvalidTransitionError } from '../errors';
 import type { InspectionCommandHandler } from '../inspections/inspection-command.handler';
-import { DIRECTORY_EVENT_TYPES as T, UNIT_STREAM_PREFIX, unitStreamId, type UnitStatusChangedData } from './directory.events';
+import { DIRECTORY_EVENT_TYPES as T, UNIT_STREAM_PREFIX, unitStreamId, type UnitStatusChangedData } from '@shuangsui/domain/directory';
 import { OpenCaseIndex } from './open-case-index';
 import { readAllWithPrefix, readStreamOrEmpty } from './sealed-append';
 

@@ -12,7 +12,7 @@ import { FileDrawSecretStore } from '../plans/draw-secret-store';
 import { PlanService } from '../plans/plan-service';
 import { DrawFollowUp } from './draw-follow-up';
 import { DrawService } from './draw-service';
-import type { DrawRecordData } from './draw.events';
+import type { DrawRecordData } from '@shuangsui/domain/draw';
 
 const planner = { actor: { id: 'planner-1', role: 'planner' as const }, commandId: 'c', correlationId: 'c', causationId: null };
 const inspector = (commandId: string) => ({ actor: { id: 'insp-a', role: 'inspector' as const }, commandId, correlationId: commandId, causationId: null });

@@ -5,7 +5,7 @@ import { InvalidTransitionError } from '../errors';
 import type { InspectionCommandHandler } from '../inspections/inspection-command.handler';
 import type { UnitClosureFollowUp } from '../directories/unit-closure-follow-up';
 import { cancelSupersededCases } from './superseded-cases';
-import { DRAW_EVENT_TYPES as T, DRAW_STREAM_PREFIX, drawStreamId, isDrawRecord, type DrawFollowUpCompletedData, type DrawnCase, type DrawRecordData } from './draw.events';
+import { DRAW_EVENT_TYPES as T, DRAW_STREAM_PREFIX, drawStreamId, isDrawRecord, type DrawFollowUpCompletedData, type DrawnCase, type DrawRecordData } from '@shuangsui/domain/draw';
 
 export const FOLLOW_UP_ACTOR = { id: 'draw-follow-up', role: 'system' } as const;
 

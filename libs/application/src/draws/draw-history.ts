@@ -2,7 +2,7 @@ import { INSPECTION_EVENT_TYPES as I, type InspectionDrawnData, type InspectionR
 import type { UnitInspectionHistory } from '@shuangsui/domain/plan';
 import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
 import { readAllWithPrefix } from '../directories/sealed-append';
-import { DRAW_STREAM_PREFIX, isDrawRecord, type DrawRecordData } from './draw.events';
+import { DRAW_STREAM_PREFIX, isDrawRecord, type DrawRecordData } from '@shuangsui/domain/draw';
 
 export interface PlanDrawHistory {
   /** The effective record of each earlier draw of the plan (a redraw replaces its draw's record). */

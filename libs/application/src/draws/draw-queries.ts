@@ -1,6 +1,6 @@
 import type { EventStore } from '@shuangsui/event-store';
 import { readStreamOrEmpty } from '../directories/sealed-append';
-import { DRAW_EVENT_TYPES, drawStreamId, isDrawRecord, type DrawFollowUpCompletedData, type DrawRecordData } from './draw.events';
+import { DRAW_EVENT_TYPES, drawStreamId, isDrawRecord, type DrawFollowUpCompletedData, type DrawRecordData } from '@shuangsui/domain/draw';
 import { DrawNotFoundError } from './draw.errors';
 
 export interface DrawView {

@@ -16,7 +16,7 @@ import {
   type DrawnCase,
   type DrawRecordData,
   type DrawRedoneData,
-} from './draw.events';
+} from '@shuangsui/domain/draw';
 import { DrawAlreadyPerformedError, DrawFailedError, DrawNotFoundError, DrawSecretMissingError } from './draw.errors';
 
 export interface DrawRequest {

@@ -6,4 +6,3 @@ export * from './draw-service';
 export * from './draw-verification';
 export * from './superseded-cases';
 export * from './draw.errors';
-export * from './draw.events';

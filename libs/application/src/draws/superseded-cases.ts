@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@shuangsui/event-store';
 import { CaseNotFoundError, ConcurrencyConflictError, InvalidTransitionError } from '../errors';
 import type { InspectionCommandHandler } from '../inspections/inspection-command.handler';
-import { DRAW_EVENT_TYPES as T, isDrawRecord, type DrawRecordData, type DrawRedoneData } from './draw.events';
+import { DRAW_EVENT_TYPES as T, isDrawRecord, type DrawRecordData, type DrawRedoneData } from '@shuangsui/domain/draw';
 
 /** Deterministic: the same redraw and case always give the same command, answered once. */
 export const redrawCancelCommandId = (redoneEvent: Pick<RecordedEvent, 'id'>, caseId: string): string => `${redoneEvent.id}:${caseId}:cancel`;

@@ -2,4 +2,3 @@
 export * from './draw-secret-store';
 export * from './plan-service';
 export * from './plan.errors';
-export * from './plan.events';

@@ -30,7 +30,7 @@ import {
   type DrawSeedCommittedData,
   type EligiblePopulationFrozenData,
   type MonthlyQuotaSetData,
-} from './plan.events';
+} from '@shuangsui/domain/plan';
 import { PlanAlreadyExistsError, PlanNotFoundError, QuotaAlreadySetError, QuotaNotSetError } from './plan.errors';
 
 export interface AdoptPlanInput {

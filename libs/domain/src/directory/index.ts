@@ -3,3 +3,4 @@ export * from './credit-code';
 export * from './inspector';
 export * from './iso-date';
 export * from './unit';
+export * from './directory.events';

@@ -14,3 +14,4 @@ export * from './seed';
 export * from './stratum-allocation';
 export * from './unit-sampling';
 export * from './verify-draw';
+export * from './draw.events';

@@ -2,12 +2,13 @@ import { assign, enqueueActions, setup } from 'xstate';
 import type { DomainEvent } from '../events/event-metadata';
 import { EMPTY_CONTEXT, type InspectionContext } from './inspection.context';
 import type { InspectionEvent } from './inspection.events';
-import { checkInspectorPair, checkReassignment, checkRectificationOrder, checkResult, checkReviewer } from './inspection.rules';
 
 /**
  * The inspection statechart. Its events are the domain events (without the version suffix) plus
  * `at`/`eventId` from the metadata, so the same machine both folds history and decides commands:
- * a command is allowed exactly when the machine can take the event it would produce.
+ * a command is allowed when its state accepts the event it would produce and its payload keeps the
+ * rules (inspection.rules.ts, checked by the decider). The machine itself holds no rule, so folding
+ * applies every recorded event even after a rule changes.
  *
  * Two regions run side by side once a case is drawn: the lifecycle (drawn → … → published) and the
  * hazard referral, which opens on approval and never waits for publication (DOMAIN.md §4.6).
@@ -26,13 +27,8 @@ type Of<Name extends InspectionMachineEvent['type']> = Extract<InspectionMachine
 export const inspectionMachine = setup({
   types: { context: {} as InspectionContext, events: {} as InspectionMachineEvent },
   guards: {
-    pairIsValid: ({ event }) => checkInspectorPair((event as Of<'InspectorsAssigned'>).data.inspectorIds) === null,
-    reassignmentIsValid: ({ context, event }) =>
-      checkReassignment(context.inspectorIds, (event as Of<'InspectorsReassigned'>).data.inspectorIds) === null,
-    resultIsComplete: ({ event }) => checkResult((event as Of<'InspectionResultRecorded'>).data) === null,
-    reviewerIsIndependent: ({ context, event }) =>
-      checkReviewer((event as Of<'InspectionResultApproved' | 'InspectionResultReturned'>).data.reviewerId, context.inspectorIds) === null,
-    orderIsValid: ({ event }) => checkRectificationOrder((event as Of<'RectificationOrderIssued'>).data) === null,
+    // The one guard that chooses between recorded outcomes. Rules are checked by `decide` before an
+    // event exists, never here: recorded events are facts, and the fold must apply every one of them.
     rectified: ({ event }) => (event as Of<'ReinspectionRecorded'>).data.rectified,
   },
   actions: {
@@ -107,21 +103,21 @@ export const inspectionMachine = setup({
           states: {
             drawn: {
               on: {
-                InspectorsAssigned: { guard: 'pairIsValid', target: 'assigned', actions: 'recordAssignment' },
+                InspectorsAssigned: { target: 'assigned', actions: 'recordAssignment' },
                 InspectionCancelled: { target: 'cancelled', actions: 'recordCancellation' },
               },
             },
             assigned: {
               on: {
-                InspectorsReassigned: { guard: 'reassignmentIsValid', target: 'assigned', actions: 'recordReassignment' },
-                InspectionResultRecorded: { guard: 'resultIsComplete', target: 'inspected', actions: 'recordResult' },
+                InspectorsReassigned: { target: 'assigned', actions: 'recordReassignment' },
+                InspectionResultRecorded: { target: 'inspected', actions: 'recordResult' },
                 InspectionCancelled: { target: 'cancelled', actions: 'recordCancellation' },
               },
             },
             inspected: {
               on: {
-                InspectionResultApproved: { guard: 'reviewerIsIndependent', target: 'reviewed', actions: 'recordApproval' },
-                InspectionResultReturned: { guard: 'reviewerIsIndependent', target: 'assigned', actions: 'recordReturn' },
+                InspectionResultApproved: { target: 'reviewed', actions: 'recordApproval' },
+                InspectionResultReturned: { target: 'assigned', actions: 'recordReturn' },
               },
             },
             reviewed: {
@@ -140,7 +136,7 @@ export const inspectionMachine = setup({
             },
             referred: {
               on: {
-                RectificationOrderIssued: { guard: 'orderIsValid', target: 'orderIssued', actions: 'recordOrder' },
+                RectificationOrderIssued: { target: 'orderIssued', actions: 'recordOrder' },
                 HazardReferralEscalated: { target: 'escalated', actions: 'recordEscalation' },
               },
             },
@@ -158,7 +154,7 @@ export const inspectionMachine = setup({
             },
             notRectified: {
               on: {
-                RectificationOrderIssued: { guard: 'orderIsValid', target: 'orderIssued', actions: 'recordOrder' },
+                RectificationOrderIssued: { target: 'orderIssued', actions: 'recordOrder' },
                 HazardReferralEscalated: { target: 'escalated', actions: 'recordEscalation' },
               },
             },

@@ -14,6 +14,7 @@ describe('statechart diagram', () => {
     for (const state of ['drawn', 'assigned', 'inspected', 'reviewed', 'published', 'cancelled', 'awaitingReferral', 'referred', 'orderIssued', 'closed', 'escalated']) {
       expect(doc).toContain(` : ${state}`);
     }
-    expect(doc).toContain('open_lifecycle_inspected --> open_lifecycle_reviewed : InspectionResultApproved [reviewerIsIndependent]');
+    expect(doc).toContain('open_lifecycle_inspected --> open_lifecycle_reviewed : InspectionResultApproved\n');
+    expect(doc).toContain('open_referral_orderIssued --> open_referral_rectified : ReinspectionRecorded [rectified]');
   });
 });

@@ -3,3 +3,4 @@ export * from './quota';
 export * from './sampling-ratios';
 export * from './unit-eligibility';
 export * from './workload';
+export * from './plan.events';

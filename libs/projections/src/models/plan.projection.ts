@@ -1,7 +1,7 @@
 import type { LeanEvent } from '@shuangsui/event-store';
 import { caseRowHandler, type EventHandler, type EventHandlers, type Projection } from '../projection';
 import type { TableSpec } from '../read-store.port';
-import { PLAN_EVENT_TYPES, type AnnualPlanAdoptedData, type MonthlyQuotaSetData } from '@shuangsui/application/plans/plan.events';
+import { PLAN_EVENT_TYPES, type AnnualPlanAdoptedData, type MonthlyQuotaSetData } from '@shuangsui/domain/plan';
 import { payload, T } from './event-data';
 
 /**

@@ -1,5 +1,5 @@
-import type { DrawnUnit } from '@shuangsui/domain';
-import type { DrawResult, StratumKey, WitnessInput } from '@shuangsui/domain/draw';
+import type { DrawnUnit } from '../inspection/inspection.events';
+import type { DrawResult, StratumKey, WitnessInput } from './draw.types';
 
 /** The draw's event catalogue (docs/events.md, "Draws"). One stream per draw: `draw-<planId>.<month>`. */
 export const DRAW_EVENT_TYPES = {

@@ -1,5 +1,7 @@
-import type { FrozenPopulation } from '@shuangsui/domain/draw';
-import type { PlanScope, SamplingRatios, WorkloadParameters } from '@shuangsui/domain/plan';
+import type { FrozenPopulation } from '../draw/draw.types';
+import type { SamplingRatios } from './sampling-ratios';
+import type { PlanScope } from './unit-eligibility';
+import type { WorkloadParameters } from './workload';
 
 /** The annual plan's event catalogue (docs/events.md, "Annual plan and monthly quotas"). */
 export const PLAN_EVENT_TYPES = {

@@ -1,4 +1,5 @@
-import type { Inspector, Unit, UnitStatus } from '@shuangsui/domain/directory';
+import type { Inspector } from './inspector';
+import type { Unit, UnitStatus } from './unit';
 
 /**
  * The directories' event catalogue (docs/events.md, "Directories"). Each unit and each inspector is
