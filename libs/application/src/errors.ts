@@ -55,6 +55,10 @@ export class ForbiddenCommandError extends ApplicationError {
 export class IdempotencyKeyReusedError extends ApplicationError {
   override readonly name = 'IdempotencyKeyReusedError';
   constructor(readonly key: string, readonly firstCommand: string, readonly command: string) {
-    super(`幂等键 ${key} 已用于“${firstCommand}”，不能再用于“${command}”`);
+    super(
+      firstCommand === command
+        ? `幂等键 ${key} 已用于内容不同的“${command}”请求；重发请求必须与第一次完全相同，新的请求请使用新的幂等键`
+        : `幂等键 ${key} 已用于“${firstCommand}”，不能再用于“${command}”`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 export * from './command-context';
+export * from './commands';
 export * from './errors';
 export * from './permissions';
 export * from './inspections/command-result';

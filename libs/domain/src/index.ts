@@ -8,3 +8,4 @@ export * from './calendar';
 export * from './directory';
 export * from './plan';
 export * from './draw';
+export * from './shared/decider';

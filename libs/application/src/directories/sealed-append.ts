@@ -1,5 +1,7 @@
+import { readStreamOrEmpty } from '../commands/read-stream';
+export { readStreamOrEmpty };
 import type { Actor } from '@shuangsui/domain';
-import { hashOf, newEventId, sealEvents, StreamNotFoundError, type AppendResult, type EventStore, type ExpectedRevision, type Json, type RecordedEvent } from '@shuangsui/event-store';
+import { hashOf, newEventId, sealEvents, type AppendResult, type EventStore, type ExpectedRevision, type Json, type RecordedEvent } from '@shuangsui/event-store';
 
 /** Who asked, and how this write relates to others: becomes every appended event's metadata. */
 export interface WriteContext {
@@ -51,16 +53,6 @@ export async function appendSealed(
     recordedAt: context.occurredAt,
   }));
   return { result, events: recordedNow };
-}
-
-/** A stream's events, or none when it does not exist yet. */
-export async function readStreamOrEmpty(store: EventStore, streamId: string): Promise<RecordedEvent[]> {
-  try {
-    return await store.readStream(streamId);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return [];
-    throw error;
-  }
 }
 
 /** Every event of streams whose id starts with `prefix`, in global order (a scan of the whole log). */

@@ -1,8 +1,6 @@
-import type { StoredInspectionEvent } from '@shuangsui/domain';
+import type { InspectionEvent, StoredInspectionEvent } from '@shuangsui/domain';
 import type { RecordedEvent } from '@shuangsui/event-store';
+import { toStoredEvent } from '../commands/stored-event';
 
-/** A recorded event as the decider folds it: domain type and data, id, and the domain's own time. */
-export function toStoredInspectionEvent(event: RecordedEvent): StoredInspectionEvent {
-  const metadata = event.metadata as { occurredAt?: string } | null;
-  return { type: event.type, data: event.data, id: event.id, occurredAt: metadata?.occurredAt ?? event.recordedAt } as unknown as StoredInspectionEvent;
-}
+/** A recorded event of a case as the inspection decider folds it. */
+export const toStoredInspectionEvent = (event: RecordedEvent): StoredInspectionEvent => toStoredEvent<InspectionEvent>(event);

@@ -49,3 +49,12 @@ export const UNIT_STREAM_PREFIX = 'unit-';
 export const INSPECTOR_STREAM_PREFIX = 'inspector-';
 export const unitStreamId = (unitId: string): string => `${UNIT_STREAM_PREFIX}${unitId}`;
 export const inspectorStreamId = (inspectorId: string): string => `${INSPECTOR_STREAM_PREFIX}${inspectorId}`;
+
+type Of<Type extends string, Data> = { readonly type: Type; readonly data: Data };
+export type UnitEvent =
+  | Of<typeof DIRECTORY_EVENT_TYPES.UnitRegistered, UnitRegisteredData>
+  | Of<typeof DIRECTORY_EVENT_TYPES.UnitUpdated, UnitUpdatedData>
+  | Of<typeof DIRECTORY_EVENT_TYPES.UnitStatusChanged, UnitStatusChangedData>;
+export type InspectorEvent =
+  | Of<typeof DIRECTORY_EVENT_TYPES.InspectorRegistered, InspectorRegisteredData>
+  | Of<typeof DIRECTORY_EVENT_TYPES.InspectorUpdated, InspectorUpdatedData>;

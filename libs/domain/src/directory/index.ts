@@ -4,3 +4,5 @@ export * from './inspector';
 export * from './iso-date';
 export * from './unit';
 export * from './directory.events';
+export * from './unit.decider';
+export * from './inspector.decider';

@@ -1,4 +1,5 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import type { Decider, Decision } from '../shared/decider';
 import type { RuleViolation } from '../shared/rule-violation';
 import type { InspectionCommand, InspectionCommandType } from './inspection.commands';
 import type { InspectionContext } from './inspection.context';
@@ -35,9 +36,8 @@ export interface InvalidTransition {
   readonly allowedCommands: readonly InspectionCommandType[];
 }
 
-export type Decision =
-  | { readonly kind: 'accepted'; readonly events: readonly InspectionEvent[] }
-  | { readonly kind: 'rejected'; readonly error: InvalidTransition | ({ readonly kind: 'ruleViolation' } & RuleViolation) };
+export type InspectionRejection = InvalidTransition | ({ readonly kind: 'ruleViolation' } & RuleViolation);
+export type InspectionDecision = Decision<InspectionEvent, InspectionRejection>;
 
 const COMMAND_OF_EVENT: Record<string, InspectionCommandType> = {
   InspectionDrawn: 'draw',
@@ -170,10 +170,10 @@ function ruleViolationOf(command: InspectionCommand, context: InspectionContext)
   }
 }
 
-export function decide(command: InspectionCommand, state: InspectionState, occurredAt: string): Decision {
+export function decide(command: InspectionCommand, state: InspectionState, occurredAt: string): InspectionDecision {
   const { snapshot } = state;
   const allowed = allowedCommands(snapshot);
-  const invalid: Decision = {
+  const invalid: InspectionDecision = {
     kind: 'rejected',
     error: { kind: 'invalidTransition', command: command.type, state: statusOf(snapshot), allowedCommands: allowed },
   };
@@ -185,3 +185,10 @@ export function decide(command: InspectionCommand, state: InspectionState, occur
   const event = eventFor(command, snapshot.context);
   return snapshot.can(toMachineEvent(event, 'pending', occurredAt)) ? { kind: 'accepted', events: [event] } : invalid;
 }
+
+/** The inspection case as one stream kind among others (the generic command handler's view). */
+export const inspectionDecider: Decider<InspectionCommand, InspectionEvent, InspectionState, InspectionRejection> = {
+  initialState: initialInspectionState,
+  evolve,
+  decide,
+};

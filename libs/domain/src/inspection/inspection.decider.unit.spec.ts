@@ -1,6 +1,6 @@
 import { CHECKLIST_ITEM_NUMBERS } from './checklist';
 import type { InspectionCommand } from './inspection.commands';
-import { allowedCommands, decide, foldInspection, statusOf, type Decision, type StoredInspectionEvent } from './inspection.decider';
+import { allowedCommands, decide, foldInspection, statusOf, type InspectionDecision as Decision, type StoredInspectionEvent } from './inspection.decider';
 import { INSPECTION_EVENT_TYPES as T } from './inspection.events';
 import { commands, completeResult, drawnData, history, INSPECTORS, resultWithHazard } from './testing/inspection.fixtures';
 
