@@ -60,3 +60,9 @@ export const drawStreamId = (drawId: string): string => `${DRAW_STREAM_PREFIX}${
 export const caseIdOf = (drawId: string, unitId: string, redrawNo = 0): string => (redrawNo === 0 ? `${drawId}.${unitId}` : `${drawId}.r${redrawNo}.${unitId}`);
 
 export const isDrawRecord = (type: string): boolean => type === DRAW_EVENT_TYPES.DrawPerformed || type === DRAW_EVENT_TYPES.DrawRedone;
+
+type Of<Type extends string, Data> = { readonly type: Type; readonly data: Data };
+export type DrawEvent =
+  | Of<typeof DRAW_EVENT_TYPES.DrawPerformed, DrawPerformedData>
+  | Of<typeof DRAW_EVENT_TYPES.DrawRedone, DrawRedoneData>
+  | Of<typeof DRAW_EVENT_TYPES.DrawFollowUpCompleted, DrawFollowUpCompletedData>;

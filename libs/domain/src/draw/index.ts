@@ -15,3 +15,4 @@ export * from './stratum-allocation';
 export * from './unit-sampling';
 export * from './verify-draw';
 export * from './draw.events';
+export * from './draw.decider';

@@ -4,3 +4,5 @@ export * from './sampling-ratios';
 export * from './unit-eligibility';
 export * from './workload';
 export * from './plan.events';
+export * from './plan.decider';
+export * from './quota.decider';

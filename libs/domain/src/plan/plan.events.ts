@@ -78,3 +78,10 @@ export interface DrawSeedCommittedData {
 export const planStreamId = (planId: string): string => `plan-${planId}`;
 export const QUOTA_STREAM_PREFIX = 'quota-';
 export const quotaStreamId = (planId: string, month: string): string => `${QUOTA_STREAM_PREFIX}${planId}.${month}`;
+
+type Of<Type extends string, Data> = { readonly type: Type; readonly data: Data };
+export type PlanEvent = Of<typeof PLAN_EVENT_TYPES.AnnualPlanAdopted, AnnualPlanAdoptedData>;
+export type QuotaEvent =
+  | Of<typeof PLAN_EVENT_TYPES.MonthlyQuotaSet, MonthlyQuotaSetData>
+  | Of<typeof PLAN_EVENT_TYPES.EligiblePopulationFrozen, EligiblePopulationFrozenData>
+  | Of<typeof PLAN_EVENT_TYPES.DrawSeedCommitted, DrawSeedCommittedData>;
