@@ -22,10 +22,13 @@ import {
   syntheticUnits,
   unitTable,
   readStreamOrEmpty,
-  type WriteContext,
+  withLocalProjector,
+  type CommandContext,
+  type DirectoryFacts,
 } from '@shuangsui/application';
+import { createReadStore } from '@shuangsui/projections';
 import { chinaDate, planStreamId } from '@shuangsui/domain';
-import { createEventStore } from '@shuangsui/event-store';
+import { createEventStore, type EventStore } from '@shuangsui/event-store';
 import { advanceDemoCases, type DemoCase } from './demo-lifecycle';
 
 const UNITS = 2000;
@@ -41,20 +44,30 @@ const table = (t: { headers: readonly string[]; rows: string[][] }) => ({ header
 async function main(): Promise<void> {
   const dataDir = resolve(process.argv[2] ?? join(process.cwd(), 'data'));
   mkdirSync(dataDir, { recursive: true });
-  const storeUrl = `sqlite:${join(dataDir, 'events.db')}`;
+  const store = await createEventStore(`sqlite:${join(dataDir, 'events.db')}`);
+  // The server's read store (beside the event store): the demo keeps it caught up as it writes.
+  const readStore = await createReadStore(`sqlite:${join(dataDir, 'read-models.db')}`);
+  try {
+    await withLocalProjector(store, readStore, (facts) => seed(store, facts, dataDir));
+  } finally {
+    await readStore.close();
+    await store.close();
+  }
+}
+
+async function seed(store: EventStore, facts: DirectoryFacts, dataDir: string): Promise<void> {
   const secretsDir = process.env['SHUANGSUI_SECRETS_DIR'] ?? join(dataDir, 'secrets');
+  const storeUrl = `sqlite:${join(dataDir, 'events.db')}`;
   const today = chinaDate(new Date());
   const year = Number(today.slice(0, 4));
   const month = today.slice(0, 7);
   const planId = `yunxi-${year}`;
-
-  const store = await createEventStore(storeUrl);
-  try {
+  {
     if ((await readStreamOrEmpty(store, planStreamId(planId))).length > 0) {
       console.log(`演示数据已存在（计划 ${planId}，事件库 ${storeUrl}），未做任何改动。如需重建，请先删除 ${dataDir}。`);
       return;
     }
-    const planner = (name: string): WriteContext => {
+    const planner = (name: string): CommandContext => {
       const commandId = `demo:${name}:${randomUUID()}`;
       return { actor: { id: 'demo-planner', role: 'planner' }, commandId, correlationId: commandId, causationId: null };
     };
@@ -65,7 +78,7 @@ async function main(): Promise<void> {
     console.log(`名录：检查对象 ${units.registered} 家新登记（共${units.totalRows}家），执法人员 ${inspectors.registered} 名，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 
     const secrets = new FileDrawSecretStore(secretsDir);
-    const plans = new PlanService(store, secrets, loadWorkingDayCalendar());
+    const plans = new PlanService(store, secrets, loadWorkingDayCalendar(), facts);
     const { plan } = await plans.adoptPlan({ planId, year, authority: AUTHORITY, jurisdiction: '示例市云溪区' }, planner('adopt-plan'));
     console.log(`年度计划 ${planId}：${plan.period.from} 至 ${plan.period.to}，每名执法人员年度最低检查量 ${plan.yearlyMinimumPerInspector} 家（${plan.workload.workingDays}×${plan.workload.inspectionShare}÷${plan.workload.inspectorsPerUnit}）`);
 
@@ -102,8 +115,6 @@ async function main(): Promise<void> {
     console.log('下一步：npm start，然后打开 http://localhost:3000/api/docs');
     console.log(`  GET /plans/${planId}    GET /draws/${drawId}    GET /draws/${drawId}/verification`);
     console.log(`  命令行复核：npm run cli -- verify-draw ${drawId}`);
-  } finally {
-    await store.close();
   }
 }
 

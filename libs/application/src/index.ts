@@ -11,3 +11,5 @@ export * from './audit/verify-chain';
 export * from './directories';
 export * from './plans';
 export * from './draws';
+export * from './process-managers';
+export * from './facts';

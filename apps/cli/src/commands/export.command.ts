@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DirectoryExporter, formatFromFileName, type DirectoryKind } from '@shuangsui/application';
+import { DirectoryExporter, formatFromFileName, withLocalProjector, type DirectoryKind } from '@shuangsui/application';
+import { createReadStore } from '@shuangsui/projections';
 import { createEventStore } from '@shuangsui/event-store';
 import { globalOptions } from './global-options';
 
@@ -13,12 +14,15 @@ export function registerExportCommand(program: Command): void {
     .argument('<file>', '.csv or .xlsx')
     .action(async (kind: string, file: string, _options: unknown, command: Command) => {
       if (kind !== 'units' && kind !== 'inspectors') throw new Error(`名录类型必须是 units 或 inspectors，实际为“${kind}”`);
-      const store = await createEventStore(globalOptions(command).store);
+      const { store: storeUrl, readStore: readStoreUrl } = globalOptions(command);
+      const store = await createEventStore(storeUrl);
+      const readStore = await createReadStore(readStoreUrl);
       try {
-        const { content, rows } = await new DirectoryExporter(store).export(kind as DirectoryKind, formatFromFileName(file));
+        const { content, rows } = await withLocalProjector(store, readStore, (facts) => new DirectoryExporter(facts).export(kind as DirectoryKind, formatFromFileName(file)));
         writeFileSync(file, content);
         console.log(`已导出${rows}条记录到 ${file}`);
       } finally {
+        await readStore.close();
         await store.close();
       }
     });

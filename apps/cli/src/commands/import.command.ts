@@ -11,7 +11,9 @@ import {
   type DirectoryKind,
   type ImportReport,
   type RowError,
+  withLocalProjector,
 } from '@shuangsui/application';
+import { createReadStore } from '@shuangsui/projections';
 import { createEventStore } from '@shuangsui/event-store';
 import { globalOptions } from './global-options';
 
@@ -43,15 +45,17 @@ export function registerImportCommand(program: Command): void {
     .option('--actor <id>', 'who imports (recorded in every event)', 'cli')
     .action(async (kind: string, file: string, options: { acceptValidRows: boolean; actor: string }, command: Command) => {
       if (kind !== 'units' && kind !== 'inspectors') throw new Error(`名录类型必须是 units 或 inspectors，实际为“${kind}”`);
-      const store = await createEventStore(globalOptions(command).store);
+      const { store: storeUrl, readStore: readStoreUrl } = globalOptions(command);
+      const store = await createEventStore(storeUrl);
+      const readStore = await createReadStore(readStoreUrl);
       const bar = new SingleBar({ format: '{phase} [{bar}] {percentage}% | {value}/{total}', hideCursor: true }, Presets.shades_classic);
       let phase = '';
       const started = process.hrtime.bigint();
       try {
         const commandId = randomUUID();
-        // A unit closed by this file gets its open cases cancelled here too, not only at the next server start.
-        const closures = new UnitClosureFollowUp(store, new InspectionCommandHandler(store));
-        const report = await new DirectoryImporter(store, undefined, closures).importFile(
+        // A unit closed by this file gets its open cases cancelled here too, not only once a server runs.
+        const report = await withLocalProjector(store, readStore, (facts) =>
+          new DirectoryImporter(store, undefined, new UnitClosureFollowUp(store, new InspectionCommandHandler(store), facts)).importFile(
           kind as DirectoryKind,
           readFileSync(file),
           formatFromFileName(file),
@@ -68,6 +72,7 @@ export function registerImportCommand(program: Command): void {
               bar.update(progress.done, { phase: label });
             },
           },
+          ),
         );
         bar.stop();
         printReport(report, Number(process.hrtime.bigint() - started) / 1e9);
@@ -78,6 +83,7 @@ export function registerImportCommand(program: Command): void {
         printErrors(error.report.errors);
         process.exitCode = 2;
       } finally {
+        await readStore.close();
         await store.close();
       }
     });

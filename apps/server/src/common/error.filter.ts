@@ -8,6 +8,8 @@ import {
   IdempotencyKeyReusedError,
   InvalidTransitionError,
 } from '@shuangsui/application';
+import { CalendarNotCoveredError } from '@shuangsui/domain';
+import { ReadModelLagError } from '@shuangsui/projections';
 import type { Response } from 'express';
 import type { ErrorBody } from './error-body';
 
@@ -39,6 +41,18 @@ function applicationErrorBody(error: ApplicationError): ErrorBody | null {
     const body = mapper(error);
     if (body) return body;
   }
+  return null;
+}
+
+/**
+ * Known conditions that the operator, not the user, must fix or wait out: a 503 naming what is missing,
+ * never a 500 "internal error".
+ */
+function serviceUnavailableBody(error: unknown): ErrorBody | null {
+  if (error instanceof CalendarNotCoveredError) {
+    return { statusCode: 503, error: 'CalendarNotLoaded', message: `${error.message}（文件：日历目录下的 ${error.year}.json，见 docs/operations.md）`, year: error.year, coveredYears: error.coveredYears };
+  }
+  if (error instanceof ReadModelLagError) return { statusCode: 503, error: 'ReadModelBehind', message: error.message };
   return null;
 }
 
@@ -76,6 +90,8 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
+    const unavailable = serviceUnavailableBody(exception);
+    if (unavailable) return unavailable;
     if (exception instanceof ApplicationError) {
       const body = applicationErrorBody(exception);
       if (body) return body;

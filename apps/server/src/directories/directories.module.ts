@@ -7,7 +7,9 @@ import {
   UnitClosureFollowUp,
   UnitNotFoundError,
   UnsupportedImportFileError,
+  type DirectoryFacts,
 } from '@shuangsui/application';
+import { DIRECTORY_FACTS } from '../projections/read-store.tokens';
 import type { EventStore } from '@shuangsui/event-store';
 import { registerErrorMapper } from '../common/error.filter';
 import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
@@ -28,18 +30,18 @@ registerErrorMapper((error) => {
   imports: [InspectionsModule],
   controllers: [DirectoriesController],
   providers: [
-    // Closing a unit cancels its open cases right after the import; DrawsModule resumes the rest at start-up.
+    // Closing a unit cancels its open cases right after the import; the closure process manager (DrawsModule) makes sure.
     {
       provide: UnitClosureFollowUp,
-      useFactory: (store: EventStore, handler: InspectionCommandHandler) => new UnitClosureFollowUp(store, handler),
-      inject: [EVENT_STORE, InspectionCommandHandler],
+      useFactory: (store: EventStore, handler: InspectionCommandHandler, facts: DirectoryFacts) => new UnitClosureFollowUp(store, handler, facts),
+      inject: [EVENT_STORE, InspectionCommandHandler, DIRECTORY_FACTS],
     },
     {
       provide: DirectoryImporter,
       useFactory: (store: EventStore, clock: Clock, closures: UnitClosureFollowUp) => new DirectoryImporter(store, clock, closures),
       inject: [EVENT_STORE, CLOCK, UnitClosureFollowUp],
     },
-    { provide: DirectoryExporter, useFactory: (store: EventStore) => new DirectoryExporter(store), inject: [EVENT_STORE] },
+    { provide: DirectoryExporter, useFactory: (facts: DirectoryFacts) => new DirectoryExporter(facts), inject: [DIRECTORY_FACTS] },
   ],
   exports: [UnitClosureFollowUp],
 })

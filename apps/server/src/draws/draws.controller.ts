@@ -10,7 +10,6 @@ import {
   type DrawVerificationReport,
   type DrawView,
   type FollowUpReport,
-  type WriteContext,
 } from '@shuangsui/application';
 import type { RecordedEvent } from '@shuangsui/event-store';
 import { CaseIdPipe } from '../common/case-id.pipe';
@@ -85,7 +84,7 @@ export class DrawsController {
   }
 }
 
-function writeContext(context: CommandContext, command: string): WriteContext {
+function writeContext(context: CommandContext, command: string): CommandContext {
   if (!DRAW_ROLES.includes(context.actor.role)) throw new ForbiddenCommandError(command, context.actor.role, DRAW_ROLES);
   return { actor: context.actor, commandId: context.commandId, correlationId: context.correlationId, causationId: context.causationId };
 }

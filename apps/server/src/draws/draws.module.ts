@@ -11,10 +11,14 @@ import {
   InspectionCommandHandler,
   PlanService,
   UnitClosureFollowUp,
+  EventReactor,
+  drawFollowUpReaction,
+  unitClosureReaction,
   type DrawSecretStore,
 } from '@shuangsui/application';
 import type { EventStore } from '@shuangsui/event-store';
-import { LeaderTasks } from '@shuangsui/projections';
+import { LeaderTasks, type ReadStore } from '@shuangsui/projections';
+import { READ_STORE } from '../projections/read-store.tokens';
 import { registerErrorMapper } from '../common/error.filter';
 import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
 import { DirectoriesModule } from '../directories/directories.module';
@@ -58,32 +62,23 @@ function minWitnessInputs(env: NodeJS.ProcessEnv = process.env): number {
   ],
 })
 export class DrawsModule implements OnApplicationBootstrap {
-  private readonly logger = new Logger('DrawFollowUp');
   constructor(
     @Inject(DrawFollowUp) private readonly followUp: DrawFollowUp,
     @Inject(UnitClosureFollowUp) private readonly closures: UnitClosureFollowUp,
     @Inject(LeaderTasks) private readonly leaderTasks: LeaderTasks,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly checkpoints: ReadStore,
   ) {}
 
   /**
-   * After a crash, every draw whose cases are incomplete is finished, then every open case of a closed
-   * unit is cancelled, before the server takes requests. In this order, so cases the first step creates
-   * are seen by the second. Only the elected projector does this (one process of many sharing a
-   * PostgreSQL), and again whenever leadership moves, so a follow-up the dead leader left half done is
-   * finished by its successor.
+   * The draw follow-up and the unit-closure process managers run from their checkpoints on the elected
+   * projector only (one process of many sharing a PostgreSQL), and again whenever leadership moves, so
+   * a follow-up a crash or a dead leader left half done is finished by whoever leads next.
    */
   async onApplicationBootstrap(): Promise<void> {
-    await this.leaderTasks.add(() => this.resumeFollowUps());
-  }
-
-  private async resumeFollowUps(): Promise<void> {
-    const reports = await this.followUp.resumeIncomplete();
-    for (const report of reports) {
-      if (report.completed) this.logger.log(`draw ${report.drawId}: follow-up resumed and completed (${report.cases} cases)`);
-      else this.logger.warn(`draw ${report.drawId}: follow-up incomplete, ${report.failures.length} case(s) failed: ${report.failures[0]?.message ?? ''}`);
-    }
-    const closures = await this.closures.resumeIncomplete();
-    if (closures.cancelled.length > 0) this.logger.log(`unit closures: ${closures.cancelled.length} open case(s) cancelled at start-up`);
-    if (closures.failures.length > 0) this.logger.warn(`unit closures: ${closures.failures.length} case(s) not cancelled: ${closures.failures[0]?.message ?? ''}`);
+    const logger = new Logger('ProcessManagers');
+    const log = (message: string) => logger.log(message);
+    await this.leaderTasks.keepRunning(new EventReactor(this.events, this.checkpoints, drawFollowUpReaction(this.followUp, log), (m) => logger.error(m)));
+    await this.leaderTasks.keepRunning(new EventReactor(this.events, this.checkpoints, unitClosureReaction(this.closures, log), (m) => logger.error(m)));
   }
 }

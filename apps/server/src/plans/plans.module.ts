@@ -8,8 +8,10 @@ import {
   PlanService,
   QuotaAlreadySetError,
   QuotaNotSetError,
+  type DirectoryFacts,
   type DrawSecretStore,
 } from '@shuangsui/application';
+import { DIRECTORY_FACTS } from '../projections/read-store.tokens';
 import type { EventStore } from '@shuangsui/event-store';
 import { registerErrorMapper } from '../common/error.filter';
 import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
@@ -32,8 +34,8 @@ registerErrorMapper((error) => {
     { provide: DRAW_SECRETS, useFactory: (): DrawSecretStore => new FileDrawSecretStore(defaultSecretsDirectory()) },
     {
       provide: PlanService,
-      useFactory: (store: EventStore, secrets: DrawSecretStore, clock: Clock) => new PlanService(store, secrets, loadWorkingDayCalendar(), clock),
-      inject: [EVENT_STORE, DRAW_SECRETS, CLOCK],
+      useFactory: (store: EventStore, secrets: DrawSecretStore, facts: DirectoryFacts, clock: Clock) => new PlanService(store, secrets, loadWorkingDayCalendar(), facts, clock),
+      inject: [EVENT_STORE, DRAW_SECRETS, DIRECTORY_FACTS, CLOCK],
     },
   ],
   exports: [PlanService, DRAW_SECRETS],

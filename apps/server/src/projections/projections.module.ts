@@ -1,5 +1,5 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InspectionCommandHandler, loadWorkingDayCalendar } from '@shuangsui/application';
+import { InspectionCommandHandler, loadWorkingDayCalendar, ReadModelFacts } from '@shuangsui/application';
 import { chinaDate } from '@shuangsui/domain';
 import type { EventStore } from '@shuangsui/event-store';
 import {
@@ -21,7 +21,7 @@ import {
 import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { ProjectionsController } from './projections.controller';
-import { AUTOMATED_REFERRAL, LEADER_ELECTION, PROJECTION_RUNNER, READ_STORE, REFERRAL_MANAGER } from './read-store.tokens';
+import { AUTOMATED_REFERRAL, DIRECTORY_FACTS, LEADER_ELECTION, PROJECTION_RUNNER, READ_STORE, REFERRAL_MANAGER } from './read-store.tokens';
 
 /** Settings of the read side (environment, with defaults). */
 function deadlineSettings(env: NodeJS.ProcessEnv = process.env) {
@@ -78,6 +78,8 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           inject: [EVENT_STORE, READ_STORE, InspectionCommandHandler],
         },
         { provide: AUTOMATED_REFERRAL, useValue: automatedReferral },
+        // Write commands that need the directory or units' history read it here, caught up with the log.
+        { provide: DIRECTORY_FACTS, useFactory: (events: EventStore, store: ReadStore) => new ReadModelFacts(events, store), inject: [EVENT_STORE, READ_STORE] },
         // One projector per shared read store: an advisory lock for PostgreSQL, this process for SQLite.
         { provide: LEADER_ELECTION, useFactory: () => createLeaderElection(readStoreUrl, (message) => new Logger('Leadership').log(message)) },
         { provide: LeaderTasks, useValue: new LeaderTasks() },
@@ -96,7 +98,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           inject: [READ_STORE, Deadlines, ReferralsReader, CLOCK],
         },
       ],
-      exports: [READ_STORE, PROJECTION_RUNNER, LEADER_ELECTION, LeaderTasks, DisclosureReader, ProgressReader, ReferralsReader, PlanReader],
+      exports: [READ_STORE, DIRECTORY_FACTS, PROJECTION_RUNNER, LEADER_ELECTION, LeaderTasks, DisclosureReader, ProgressReader, ReferralsReader, PlanReader],
     };
   }
 
@@ -110,7 +112,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         await this.leaderTasks.elected();
       },
       onDemoted: async () => {
-        this.leaderTasks.demoted();
+        await this.leaderTasks.demoted();
         await this.referrals.stop();
         await this.runner.stop();
         this.logger.warn('Projections stopped: this process is no longer the active projector');
@@ -122,6 +124,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
   /** Before the event store closes (onApplicationShutdown): stop reading it, then close the read store. */
   async onModuleDestroy(): Promise<void> {
     await this.leadership.stop();
+    await this.leaderTasks.stopServices();
     await this.referrals.stop();
     await this.runner.stop();
     await this.store.close();

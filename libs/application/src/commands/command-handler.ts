@@ -20,6 +20,14 @@ export interface Handled<State> {
   readonly repeated: boolean;
 }
 
+export interface HandleOptions {
+  /**
+   * What the caller asked for, when the command also carries facts looked up for it (a directory, a
+   * population): a repeated Idempotency-Key is compared on the request, not on facts that moved since.
+   */
+  readonly request?: object;
+}
+
 /** Without If-Match a lost race is decided again on the new state, this many times at most. */
 const ATTEMPTS = 3;
 
@@ -41,8 +49,9 @@ export class CommandHandler {
     streamId: string,
     command: Command,
     context: CommandContext,
+    options: HandleOptions = {},
   ): Promise<Handled<State>> {
-    const commandHash = hashOfCommand(command);
+    const commandHash = hashOfCommand(options.request ?? command);
     for (let attempt = 1; ; attempt += 1) {
       const recorded = await readStreamOrEmpty(this.store, streamId);
       const earlier = earlierResult(kind, streamId, recorded, command.type, commandHash, context.commandId);
@@ -81,8 +90,8 @@ export class CommandHandler {
   }
 
   /** The state of a stream, optionally as of a revision (history views, "state as of"). */
-  async load<Event extends DomainEvent, State>(
-    kind: Pick<StreamKind<{ readonly type: string }, Event, State, unknown>, 'decider'>,
+  async load<Command extends { readonly type: string }, Event extends DomainEvent, State, Rejection>(
+    kind: StreamKind<Command, Event, State, Rejection>,
     streamId: string,
     options: { readonly revision?: number } = {},
   ): Promise<{ readonly state: State; readonly revision: number; readonly events: readonly RecordedEvent[] }> {

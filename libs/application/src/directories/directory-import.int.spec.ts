@@ -8,6 +8,7 @@ import { DirectoryImportRejectedError } from './directory.errors';
 import { syntheticInspectors, syntheticUnits, unitTable, inspectorTable } from './synthetic-district';
 import { readTable, writeTable } from './tabular-file';
 import { UNIT_COLUMNS } from './unit-rows';
+import { startLocalReadModels } from '../testing/local-read-models';
 
 const context = { actor: { id: 'planner-1', role: 'planner' as const }, commandId: 'import-1', correlationId: 'import-1', causationId: null };
 
@@ -93,7 +94,8 @@ describe('directory import on a real SQLite file', () => {
     const importer = new DirectoryImporter(store);
     await importer.importTable('inspectors', toTable(inspectorTable(syntheticInspectors(8, 2026))), context);
     await importer.importTable('units', toTable(unitTable(syntheticUnits(50))), context);
-    const exporter = new DirectoryExporter(store);
+    const readModels = await startLocalReadModels(store, dir);
+    const exporter = new DirectoryExporter(readModels.facts);
     for (const kind of ['units', 'inspectors'] as const) {
       const { content, rows } = await exporter.export(kind, 'xlsx');
       expect(rows).toBe(kind === 'units' ? 50 : 8);
@@ -102,6 +104,7 @@ describe('directory import on a real SQLite file', () => {
       const report = await importer.importFile(kind, content, 'xlsx', context);
       expect(report).toMatchObject({ registered: 0, updated: 0, statusChanged: 0, unchanged: rows });
     }
+    await readModels.close();
   });
 
   it('refuses a file without the required columns', async () => {

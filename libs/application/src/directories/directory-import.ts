@@ -1,17 +1,16 @@
-import { canonicalJson } from '@shuangsui/domain';
-import { validateUnitStatusChange, type Inspector, type Unit } from '@shuangsui/domain/directory';
+import { inspectorStreamId, unitStreamId, type DirectoryRejection, type Inspector, type Unit } from '@shuangsui/domain/directory';
+import type { DomainEvent, RuleViolation } from '@shuangsui/domain';
 import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
-import type { Versioned } from './directory-fold';
-import { DirectoryReader } from './directory-reader';
-import { DIRECTORY_EVENT_TYPES as T, inspectorStreamId, unitStreamId, type UnitDetails } from '@shuangsui/domain/directory';
+import { CommandHandler, type StreamKind } from '../commands';
+import type { CommandContext } from '../command-context';
+import { ConcurrencyConflictError } from '../errors';
 import { DirectoryImportRejectedError, UnsupportedImportFileError } from './directory.errors';
-import { OpenCaseIndex } from './open-case-index';
+import { INSPECTOR_STREAM, UNIT_STREAM } from './directory-streams';
 import { inspectorHeaderErrors, parseInspectorRow, INSPECTOR_COLUMNS } from './inspector-rows';
 import { RowReader, type RowError } from './row-parsing';
-import { appendSealed, type DomainEventToAppend, type WriteContext } from './sealed-append';
 import { readTable, UnsupportedFileError, type Table, type TableFormat } from './tabular-file';
 import type { UnitClosureFollowUp } from './unit-closure-follow-up';
-import { parseUnitRow, unitHeaderErrors, UNIT_COLUMNS, type ParsedRow } from './unit-rows';
+import { parseUnitRow, unitHeaderErrors, UNIT_COLUMNS } from './unit-rows';
 
 export type DirectoryKind = 'units' | 'inspectors';
 
@@ -45,39 +44,51 @@ export interface ImportReport {
   readonly casesCancelled: number;
 }
 
-interface PlannedWrite {
+/** One valid row: the command for its stream, and whether the stream's current state makes it change anything. */
+interface PlannedRow {
   readonly row: number;
-  readonly streamId: string;
-  readonly current: Versioned<unknown> | undefined;
-  readonly events: readonly DomainEventToAppend[];
+  readonly write: () => Promise<readonly RecordedEvent[]>;
 }
 
 /**
- * Appends in flight at once: enough for group commit to share each fsync among many streams. A sliding
- * window (a new append starts as soon as one finishes) keeps the store's batches full, where waiting for
- * a whole window to settle left it idle between windows.
+ * Rows worked on at once: enough for group commit to share each fsync among many streams. A sliding
+ * window (a new row starts as soon as one finishes) keeps the store's batches full.
  */
-const WRITE_WINDOW = 512;
+const WINDOW = 512;
+
+/** Runs `work` over `items` with at most WINDOW in flight, in order of start. */
+async function inWindow<T>(items: readonly T[], work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WINDOW, items.length) }, worker));
+}
 
 /**
- * Imports a directory file. Every row is validated first (against the file and the directory as it
- * stands); a file with errors writes nothing unless `acceptValidRows`. Each valid row is compared with
- * the unit's or inspector's current record and becomes only the events of what changed, so importing
- * the same file again appends nothing.
+ * Imports a directory file. Each row is a command to its unit's or inspector's stream, decided by the
+ * unit or inspector decider: only what changed becomes events, so importing the same file again
+ * appends nothing. Every row is decided first against its stream as it stands; a file with errors
+ * writes nothing unless `acceptValidRows`. Then each changed row goes through the one command
+ * handler (which decides again on the stream as it is then). No row reads more than its own stream.
  */
 export class DirectoryImporter {
-  private readonly reader: DirectoryReader;
+  private readonly commands: CommandHandler;
 
   constructor(
-    private readonly store: EventStore,
-    private readonly clock: () => Date = () => new Date(),
-    /** Cancels the open cases of units the import closes; without it that waits for the start-up resume. */
+    store: EventStore,
+    clock: () => Date = () => new Date(),
+    /** Cancels the open cases of units the import closes; without it the closure process manager does it. */
     private readonly closures?: UnitClosureFollowUp,
   ) {
-    this.reader = new DirectoryReader(store);
+    this.commands = new CommandHandler(store, clock);
   }
 
-  async importFile(kind: DirectoryKind, content: Buffer, format: TableFormat | undefined, context: WriteContext, options: ImportOptions = {}): Promise<ImportReport> {
+  async importFile(kind: DirectoryKind, content: Buffer, format: TableFormat | undefined, context: CommandContext, options: ImportOptions = {}): Promise<ImportReport> {
     let table: Table;
     try {
       table = await readTable(content, format);
@@ -88,141 +99,129 @@ export class DirectoryImporter {
     return this.importTable(kind, table, context, options);
   }
 
-  async importTable(kind: DirectoryKind, table: Table, context: WriteContext, options: ImportOptions = {}): Promise<ImportReport> {
+  async importTable(kind: DirectoryKind, table: Table, context: CommandContext, options: ImportOptions = {}): Promise<ImportReport> {
     const headerErrors = kind === 'units' ? unitHeaderErrors(table.headers) : inspectorHeaderErrors(table.headers);
     const empty = { kind, totalRows: table.rows.length, registered: 0, updated: 0, statusChanged: 0, unchanged: 0, casesCancelled: 0 };
     if (headerErrors.length > 0) {
       throw new DirectoryImportRejectedError({ ...empty, validRows: 0, invalidRows: table.rows.length, errors: headerErrors, imported: false });
     }
-    // The one scan of the log: the directory, and (for units) which cases are still open.
-    const openCases = new OpenCaseIndex();
-    const snapshot = await this.reader.snapshot(kind === 'units' && this.closures ? { visit: (event) => openCases.visit(event) } : {});
     const reader = new RowReader(table.headers);
     const errors: RowError[] = [];
-    const writes: PlannedWrite[] = [];
+    const planned: PlannedRow[] = [];
     let invalidRows = 0;
     let unchanged = 0;
     const seen = new Map<string, number>();
     const total = table.rows.length;
 
-    table.rows.forEach((row, index) => {
-      const planned = kind === 'units' ? this.planUnit(reader, row, snapshot.units, seen) : this.planInspector(reader, row, snapshot.inspectors, seen);
-      if ('errors' in planned) {
+    const parsed = table.rows.map((row) => {
+      const result = kind === 'units' ? this.unitRow(reader, row, seen, context) : this.inspectorRow(reader, row, seen, context);
+      if ('errors' in result) {
         invalidRows += 1;
-        errors.push(...planned.errors);
-      } else if (planned.write) writes.push(planned.write);
-      else unchanged += 1;
-      if (index % 5000 === 4999) options.onProgress?.({ phase: 'validate', done: index + 1, total });
+        errors.push(...result.errors);
+        return null;
+      }
+      return result;
+    });
+    let validated = 0;
+    await inWindow(parsed, async (row) => {
+      if (row) {
+        const outcome = await row.check();
+        if (outcome === 'unchanged') unchanged += 1;
+        else if ('errors' in outcome) {
+          invalidRows += 1;
+          errors.push(...outcome.errors);
+        } else planned.push(outcome);
+      }
+      validated += 1;
+      if (validated % 5000 === 0) options.onProgress?.({ phase: 'validate', done: validated, total });
     });
     options.onProgress?.({ phase: 'validate', done: total, total });
 
     const validRows = total - invalidRows;
     if (errors.length > 0 && !options.acceptValidRows) {
+      errors.sort((a, b) => a.row - b.row);
       throw new DirectoryImportRejectedError({ ...empty, validRows, invalidRows, errors, imported: false });
     }
 
-    const occurredAt = this.clock().toISOString();
     const counts = { registered: 0, updated: 0, statusChanged: 0 };
     const statusChanges: RecordedEvent[] = [];
-    let next = 0;
     let written = 0;
-    const writer = async (): Promise<void> => {
-      while (next < writes.length) {
-        const write = writes[next] as PlannedWrite;
-        next += 1;
-        try {
-          const appended = await appendSealed(this.store, write.streamId, write.current?.last ?? null, write.events, {
-            ...context,
-            commandId: `${context.commandId}:row-${write.row}`,
-            command: kind === 'units' ? 'importUnit' : 'importInspector',
-            occurredAt,
-          });
-          for (const event of appended.events) {
-            if (event.type.endsWith('Registered.v1')) counts.registered += 1;
-            else if (event.type === T.UnitStatusChanged) {
-              counts.statusChanged += 1;
-              statusChanges.push(event);
-            } else counts.updated += 1;
-          }
-        } catch (error) {
-          if (!(error instanceof WrongExpectedRevisionError)) throw error;
-          errors.push({ row: write.row, column: null, reason: '该记录在导入过程中被他人修改，本行未导入，请重新导入' });
+    planned.sort((a, b) => a.row - b.row);
+    await inWindow(planned, async (row) => {
+      try {
+        for (const event of await row.write()) {
+          if (event.type.endsWith('Registered.v1')) counts.registered += 1;
+          else if (event.type.endsWith('StatusChanged.v1')) {
+            counts.statusChanged += 1;
+            statusChanges.push(event);
+          } else counts.updated += 1;
         }
-        written += 1;
-        if (written % 5000 === 0) options.onProgress?.({ phase: 'write', done: written, total: writes.length });
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflictError || error instanceof WrongExpectedRevisionError)) throw error;
+        errors.push({ row: row.row, column: null, reason: '该记录在导入过程中被他人修改，本行未导入，请重新导入' });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(WRITE_WINDOW, writes.length) }, writer));
-    if (writes.length > 0) options.onProgress?.({ phase: 'write', done: writes.length, total: writes.length });
-    if (writes.length === 0) options.onProgress?.({ phase: 'write', done: 0, total: 0 });
+      written += 1;
+      if (written % 5000 === 0) options.onProgress?.({ phase: 'write', done: written, total: planned.length });
+    });
+    options.onProgress?.({ phase: 'write', done: planned.length, total: planned.length });
     errors.sort((a, b) => a.row - b.row);
-    // The status changes are recorded whatever happens here; a cancellation that fails now is retried at start-up.
-    const closures = statusChanges.length > 0 && this.closures ? await this.closures.afterStatusChanges(statusChanges, openCases) : null;
+    // The status changes are recorded whatever happens here; the closure process manager retries a failed cancellation.
+    const closures = statusChanges.length > 0 && this.closures ? await this.closures.afterStatusChanges(statusChanges) : null;
     return { kind, totalRows: total, validRows, invalidRows, errors, imported: true, unchanged, ...counts, casesCancelled: closures?.cancelled.length ?? 0 };
   }
 
-  private planUnit(
-    reader: RowReader,
-    row: Table['rows'][number],
-    units: ReadonlyMap<string, Versioned<Unit>>,
-    seen: Map<string, number>,
-  ): { errors: RowError[] } | { write: PlannedWrite | null } {
-    const parsed: ParsedRow<Unit> = parseUnitRow(reader, row);
+  private unitRow(reader: RowReader, row: Table['rows'][number], seen: Map<string, number>, context: CommandContext): { errors: RowError[] } | RowCheck {
+    const parsed = parseUnitRow(reader, row);
     if (!parsed.ok) return { errors: parsed.errors };
-    const unit = parsed.record;
+    const unit: Unit = parsed.record;
     const duplicate = seen.get(unit.id);
     if (duplicate !== undefined) return { errors: [{ row: row.rowNumber, column: UNIT_COLUMNS.creditCode, reason: `与第${duplicate}行的统一社会信用代码重复` }] };
     seen.set(unit.id, row.rowNumber);
-
-    const current = units.get(unit.id);
-    const streamId = unitStreamId(unit.id);
-    if (!current) return { write: { row: row.rowNumber, streamId, current, events: [{ type: T.UnitRegistered, data: { unit } }] } };
-
-    const events: DomainEventToAppend[] = [];
-    const { status: _s, statusDate: _d, ...details } = unit;
-    const changes: Partial<Record<keyof UnitDetails, unknown>> = {};
-    for (const [field, value] of Object.entries(details) as [keyof UnitDetails, unknown][]) {
-      if (canonicalJson(value as never) !== canonicalJson(current.record[field] as never)) changes[field] = value;
-    }
-    if (Object.keys(changes).length > 0) events.push({ type: T.UnitUpdated, data: { unitId: unit.id, changes } });
-    // A status date under an unchanged status is not a change: the date belongs to the change itself.
-    if (unit.status !== current.record.status) {
-      const date = unit.statusDate ?? '';
-      const problems = validateUnitStatusChange(current.record, unit.status, date);
-      if (problems.length > 0) {
-        return {
-          errors: problems.map((p) => ({ row: row.rowNumber, column: p.field === 'statusDate' ? UNIT_COLUMNS.statusDate : UNIT_COLUMNS.status, reason: p.message })),
-        };
-      }
-      events.push({ type: T.UnitStatusChanged, data: { unitId: unit.id, previousStatus: current.record.status, status: unit.status, statusDate: date } });
-    }
-    return { write: events.length === 0 ? null : { row: row.rowNumber, streamId, current, events } };
+    return this.rowCheck(UNIT_STREAM, unitStreamId(unit.id), { type: 'importUnit', unit }, row.rowNumber, UNIT_COLUMNS, context);
   }
 
-  private planInspector(
-    reader: RowReader,
-    row: Table['rows'][number],
-    inspectors: ReadonlyMap<string, Versioned<Inspector>>,
-    seen: Map<string, number>,
-  ): { errors: RowError[] } | { write: PlannedWrite | null } {
+  private inspectorRow(reader: RowReader, row: Table['rows'][number], seen: Map<string, number>, context: CommandContext): { errors: RowError[] } | RowCheck {
     const parsed = parseInspectorRow(reader, row);
     if (!parsed.ok) return { errors: parsed.errors };
-    const inspector = parsed.record;
+    const inspector: Inspector = parsed.record;
     const duplicate = seen.get(inspector.id);
     if (duplicate !== undefined) {
       const column = reader.has(INSPECTOR_COLUMNS.id) ? INSPECTOR_COLUMNS.id : INSPECTOR_COLUMNS.certificateNo;
       return { errors: [{ row: row.rowNumber, column, reason: `与第${duplicate}行是同一名执法人员（编号${inspector.id}）` }] };
     }
     seen.set(inspector.id, row.rowNumber);
-    const current = inspectors.get(inspector.id);
-    const streamId = inspectorStreamId(inspector.id);
-    if (!current) return { write: { row: row.rowNumber, streamId, current, events: [{ type: T.InspectorRegistered, data: { inspector } }] } };
-    const changes: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(inspector)) {
-      if (field === 'id') continue;
-      if (canonicalJson(value as never) !== canonicalJson((current.record as unknown as Record<string, unknown>)[field] as never)) changes[field] = value;
-    }
-    if (Object.keys(changes).length === 0) return { write: null };
-    return { write: { row: row.rowNumber, streamId, current, events: [{ type: T.InspectorUpdated, data: { inspectorId: inspector.id, changes } }] } };
+    return this.rowCheck(INSPECTOR_STREAM, inspectorStreamId(inspector.id), { type: 'importInspector', inspector }, row.rowNumber, INSPECTOR_COLUMNS, context);
   }
+
+  /** Decides the row on its stream as it stands now; the write decides it again when it runs. */
+  private rowCheck<Command extends { readonly type: string }, Event extends DomainEvent, State>(
+    kind: StreamKind<Command, Event, State, DirectoryRejection>,
+    streamId: string,
+    command: Command,
+    row: number,
+    columns: Readonly<Record<string, string>>,
+    context: CommandContext,
+  ): RowCheck {
+    return {
+      check: async () => {
+        const { state } = await this.commands.load(kind, streamId);
+        const decision = kind.decider.decide(command, state, '');
+        if (decision.kind === 'rejected') return { errors: decision.error.violations.map((v) => rowError(row, v, columns)) };
+        if (decision.events.length === 0) return 'unchanged';
+        return {
+          row,
+          write: async () => (await this.commands.handle(kind, streamId, command, { ...context, commandId: `${context.commandId}:row-${row}` })).events,
+        };
+      },
+    };
+  }
+}
+
+interface RowCheck {
+  readonly check: () => Promise<'unchanged' | { readonly errors: RowError[] } | PlannedRow>;
+}
+
+/** A decider's violation as the import report shows it: the row, the column the field comes from, the reason. */
+function rowError(row: number, violation: RuleViolation, columns: Readonly<Record<string, string>>): RowError {
+  return { row, column: columns[violation.field] ?? null, reason: violation.message };
 }

@@ -2,9 +2,9 @@ import type { CancellationReason } from '@shuangsui/domain';
 import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
 import { CaseNotFoundError, ConcurrencyConflictError, InvalidTransitionError } from '../errors';
 import type { InspectionCommandHandler } from '../inspections/inspection-command.handler';
-import { DIRECTORY_EVENT_TYPES as T, UNIT_STREAM_PREFIX, unitStreamId, type UnitStatusChangedData } from '@shuangsui/domain/directory';
-import { OpenCaseIndex } from './open-case-index';
-import { readAllWithPrefix, readStreamOrEmpty } from './sealed-append';
+import { DIRECTORY_EVENT_TYPES as T, unitStreamId, type UnitStatusChangedData } from '@shuangsui/domain/directory';
+import { readStreamOrEmpty } from '../commands';
+import type { DirectoryFacts } from '../facts';
 
 export const CLOSURE_ACTOR = { id: 'directory-follow-up', role: 'system' } as const;
 
@@ -29,40 +29,30 @@ export const closureCommandId = (statusEvent: Pick<RecordedEvent, 'id'>, caseId:
  * The process manager for "a frozen unit that closes before its visit is cancelled with a reason": when a
  * unit's status changes to closed or deregistered, every case of the unit still `drawn` or `assigned`
  * gets `cancel` as the system actor, caused by the status-change event, with a command id derived from
- * that event and the case. InspectionCommandHandler answers a repeated command id from the case's stream,
- * so running this again (right after the import, at server start, after the draw follow-up creates a
- * case) cancels each case once. Cases already inspected refuse the command and are left alone.
+ * that event and the case. The command handler answers a repeated command id from the case's stream,
+ * so running this again (right after the import, from the closure process manager, after the draw
+ * follow-up creates a case) cancels each case once. Cases already inspected refuse the command and are left alone.
  */
 export class UnitClosureFollowUp {
   constructor(
     private readonly store: EventStore,
     private readonly handler: InspectionCommandHandler,
+    private readonly facts: DirectoryFacts,
   ) {}
 
-  /** Right after an import: the status changes it recorded, and the open cases its scan saw. */
-  async afterStatusChanges(changes: readonly RecordedEvent[], openCases: OpenCaseIndex): Promise<ClosureReport> {
-    const byUnit = openCases.byUnit();
-    const work: { caseId: string; change: RecordedEvent }[] = [];
-    for (const change of changes) {
-      const closing = closingChange(change);
-      if (closing) for (const caseId of byUnit.get((closing.data as unknown as UnitStatusChangedData).unitId) ?? []) work.push({ caseId, change: closing });
-    }
-    return this.cancelAll(work);
-  }
-
-  /** At start-up: one scan finds every closed unit with open cases (a crash may have cut a run short). */
-  async resumeIncomplete(): Promise<ClosureReport> {
-    const lastStatusChange = new Map<string, RecordedEvent>();
-    const openCases = new OpenCaseIndex();
-    await readAllWithPrefix(this.store, '', (event) => {
-      if (event.type === T.UnitStatusChanged && event.streamId.startsWith(UNIT_STREAM_PREFIX)) lastStatusChange.set(event.streamId, event);
-      else openCases.visit(event);
+  /**
+   * For status changes just recorded (right after an import, or as the process manager sees them):
+   * the read models are caught up with the log first, so every case drawn before the change is known.
+   */
+  async afterStatusChanges(changes: readonly RecordedEvent[]): Promise<ClosureReport> {
+    const closing = changes.flatMap((change) => {
+      const event = closingChange(change);
+      return event ? [event] : [];
     });
-    const work: { caseId: string; change: RecordedEvent }[] = [];
-    for (const [unitId, caseIds] of openCases.byUnit()) {
-      const closing = closingChange(lastStatusChange.get(unitStreamId(unitId)));
-      if (closing) for (const caseId of caseIds) work.push({ caseId, change: closing });
-    }
+    if (closing.length === 0) return { cancelled: [], failures: [] };
+    await this.facts.caughtUp();
+    const byUnit = await this.facts.openCasesOfUnits(closing.map((event) => (event.data as unknown as UnitStatusChangedData).unitId));
+    const work = closing.flatMap((change) => (byUnit.get((change.data as unknown as UnitStatusChangedData).unitId) ?? []).map((caseId) => ({ caseId, change })));
     return this.cancelAll(work);
   }
 

@@ -13,6 +13,8 @@ import { PlanService } from '../plans/plan-service';
 import { DrawFollowUp } from './draw-follow-up';
 import { DrawService } from './draw-service';
 import type { DrawRecordData } from '@shuangsui/domain/draw';
+import { drawFollowUpReaction, EventReactor, unitClosureReaction, type Reaction } from '../process-managers';
+import { startLocalReadModels, type LocalReadModels } from '../testing/local-read-models';
 
 const planner = { actor: { id: 'planner-1', role: 'planner' as const }, commandId: 'c', correlationId: 'c', causationId: null };
 const inspector = (commandId: string) => ({ actor: { id: 'insp-a', role: 'inspector' as const }, commandId, correlationId: commandId, causationId: null });
@@ -34,11 +36,21 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
   let store: EventStore;
   let handler: InspectionCommandHandler;
   let closures: UnitClosureFollowUp;
+  let readModels: LocalReadModels;
   const units = syntheticUnits(200);
+  /** Runs a process manager from its checkpoint over everything recorded so far, as after a restart. */
+  const runReactor = async (reaction: Reaction) => {
+    const reactor = new EventReactor(store, readModels.readStore, reaction);
+    await reactor.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await reactor.settled();
+    await reactor.stop();
+    return reactor.status();
+  };
 
   const services = () => {
     const secrets = new FileDrawSecretStore(join(dir, 'secrets'));
-    const plans = new PlanService(store, secrets, loadWorkingDayCalendar(), clock);
+    const plans = new PlanService(store, secrets, loadWorkingDayCalendar(), readModels.facts, clock);
     return { plans, draws: new DrawService(store, plans, secrets, { minWitnessInputs: 1 }, clock) };
   };
   const caseEvents = async (caseId: string) => store.readStream(`inspection-${caseId}`);
@@ -66,14 +78,16 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'shuangsui-cancel-'));
     store = await createEventStore(`sqlite:${join(dir, 'events.db')}`);
+    readModels = await startLocalReadModels(store, dir);
     handler = new InspectionCommandHandler(store, clock);
-    closures = new UnitClosureFollowUp(store, handler);
+    closures = new UnitClosureFollowUp(store, handler, readModels.facts);
     const importer = new DirectoryImporter(store, clock);
     await importer.importTable('units', table(unitTable(units)), planner);
     await importer.importTable('inspectors', table(inspectorTable(syntheticInspectors(8, 2026))), planner);
     await services().plans.adoptPlan({ planId: 'yx-2026', year: 2026, authority: '示例市云溪区消防救援大队', jurisdiction: '示例市云溪区' }, planner);
   });
   afterEach(async () => {
+    await readModels.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -92,8 +106,9 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
     expect(events[2]!.data).toEqual({ reasonCode: 'unit_closed', reason: '单位已于2026-03-08停业关闭，本次抽查取消', effectiveDate: '2026-03-08' });
     expect(events[2]!.metadata).toMatchObject({ actor: { id: 'directory-follow-up', role: 'system' }, causationId: statusChange.id, commandId: `${statusChange.id}:${open!.caseId}:cancel` });
     expect((await caseEvents(visited!.caseId)).map((e) => e.type)).toEqual(['InspectionDrawn.v1', 'InspectorsAssigned.v1', 'InspectionResultRecorded.v1']);
-    // Nothing left to do at start-up.
-    expect(await closures.resumeIncomplete()).toEqual({ cancelled: [], failures: [] });
+    // The closure process manager finds nothing left to do.
+    expect(await runReactor(unitClosureReaction(closures))).toMatchObject({ state: 'stopped', error: null });
+    expect((await caseEvents(open!.caseId)).filter((e) => e.type === 'InspectionCancelled.v1')).toHaveLength(1);
   });
 
   it('a status change recorded without its cancellations (a crash) is completed at start-up, exactly once', async () => {
@@ -103,8 +118,10 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
     await closeUnits(new DirectoryImporter(store, clock), [first!.unit.creditCode], '已注销', '2026-03-02');
     expect((await caseEvents(first!.caseId)).map((e) => e.type)).not.toContain('InspectionCancelled.v1');
 
-    expect(await closures.resumeIncomplete()).toEqual({ cancelled: [first!.caseId], failures: [] });
-    expect(await closures.resumeIncomplete()).toEqual({ cancelled: [], failures: [] });
+    expect(await runReactor(unitClosureReaction(closures))).toMatchObject({ state: 'stopped', handled: 1, error: null });
+    // Run again from the start (a lost checkpoint): the command ids make it a no-op.
+    await readModels.readStore.saveCheckpoint('process:unit-closure', 0);
+    expect(await runReactor(unitClosureReaction(closures))).toMatchObject({ handled: 1, error: null });
     const events = await caseEvents(first!.caseId);
     expect(events.filter((e) => e.type === 'InspectionCancelled.v1')).toHaveLength(1);
     expect(events.at(-1)!.data).toMatchObject({ reasonCode: 'unit_deregistered', effectiveDate: '2026-03-02' });
@@ -134,8 +151,9 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
     const redone = await services().draws.redraw(DRAW_ID, { reason: '抽取现场停电，录像中断', witnessInputs: witnesses }, planner);
 
     // A crash before the follow-up: the start-up resume does it, and only for the latest record.
-    const reports = await new DrawFollowUp(store, handler, { closures }).resumeIncomplete();
-    expect(reports).toEqual([expect.objectContaining({ recordEventId: redone.id, completed: true, failures: [] })]);
+    const followUp = new DrawFollowUp(store, handler, { closures });
+    expect(await runReactor(drawFollowUpReaction(followUp))).toMatchObject({ error: null });
+    expect(await followUp.complete(DRAW_ID)).toMatchObject({ recordEventId: redone.id, completed: true, failures: [] });
     for (const drawnCase of open) {
       const events = await caseEvents(drawnCase.caseId);
       expect(events.map((e) => e.type)).toEqual(['InspectionDrawn.v1', 'InspectorsAssigned.v1', 'InspectionCancelled.v1']);
@@ -146,7 +164,11 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
     for (const drawnCase of (redone.data as unknown as DrawRecordData).cases) {
       expect((await caseEvents(drawnCase.caseId)).map((e) => e.type)).toEqual(['InspectionDrawn.v1', 'InspectorsAssigned.v1']);
     }
-    expect(await new DrawFollowUp(store, handler, { closures }).resumeIncomplete()).toEqual([]);
+    const cancellations = async () => (await Promise.all(open.map((c) => caseEvents(c.caseId)))).flat().filter((e) => e.type === 'InspectionCancelled.v1').length;
+    const before = await cancellations();
+    await readModels.readStore.saveCheckpoint('process:draw-follow-up', 0);
+    expect(await runReactor(drawFollowUpReaction(followUp))).toMatchObject({ error: null });
+    expect(await cancellations()).toBe(before);
   });
 
   it('the freeze uses the last recorded inspection: checked this period is excluded, the pair that last inspected is recorded', async () => {

@@ -12,6 +12,8 @@ import { DrawFollowUp } from './draw-follow-up';
 import { DrawService } from './draw-service';
 import { DrawVerifier } from './draw-verification';
 import { DrawFailedError } from './draw.errors';
+import { drawFollowUpReaction, EventReactor } from '../process-managers';
+import { startLocalReadModels, type LocalReadModels } from '../testing/local-read-models';
 
 const planner = { actor: { id: 'planner-1', role: 'planner' as const }, commandId: 'c', correlationId: 'c', causationId: null };
 const clock = () => new Date('2026-02-20T02:00:00Z');
@@ -20,10 +22,11 @@ const witnesses = [{ kind: 'observer' as const, source: '现场见证人 李某�
 describe('draw → follow-up on a real SQLite file', () => {
   let dir: string;
   let store: EventStore;
+  let readModels: LocalReadModels;
   const open = async () => createEventStore(`sqlite:${join(dir, 'events.db')}`);
   const services = (s: EventStore) => {
     const secrets = new FileDrawSecretStore(join(dir, 'secrets'));
-    const plans = new PlanService(s, secrets, loadWorkingDayCalendar(), clock);
+    const plans = new PlanService(s, secrets, loadWorkingDayCalendar(), readModels.facts, clock);
     return { plans, draws: new DrawService(s, plans, secrets, { minWitnessInputs: 1 }, clock) };
   };
   const table = (t: { headers: readonly string[]; rows: string[][] }) => ({ headers: t.headers, rows: t.rows.map((cells, i) => ({ rowNumber: i + 2, cells })) });
@@ -31,12 +34,14 @@ describe('draw → follow-up on a real SQLite file', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'shuangsui-draw-'));
     store = await open();
+    readModels = await startLocalReadModels(store, dir);
     const importer = new DirectoryImporter(store, clock);
     await importer.importTable('units', table(unitTable(syntheticUnits(400))), planner);
     await importer.importTable('inspectors', table(inspectorTable(syntheticInspectors(8, 2026))), planner);
     await services(store).plans.adoptPlan({ planId: 'yx-2026', year: 2026, authority: '示例市云溪区消防救援大队', jurisdiction: '示例市云溪区' }, planner);
   });
   afterEach(async () => {
+    await readModels.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -65,14 +70,21 @@ describe('draw → follow-up on a real SQLite file', () => {
       },
     });
     await expect(crashing.complete(drawId)).rejects.toThrow('simulated crash');
+    await readModels.close();
     await store.close();
 
-    // Restart: a new store and a new follow-up resume every incomplete draw.
+    // Restart: a new store; the follow-up process manager resumes from its checkpoint (none yet).
     store = await open();
-    const reports = await new DrawFollowUp(store, new InspectionCommandHandler(store, clock)).resumeIncomplete();
-    expect(reports).toEqual([expect.objectContaining({ drawId, completed: true, cases: 30, failures: [] })]);
-    // Running it again finds nothing to do.
-    expect(await new DrawFollowUp(store, new InspectionCommandHandler(store, clock)).resumeIncomplete()).toEqual([]);
+    readModels = await startLocalReadModels(store, dir);
+    const followUp = new DrawFollowUp(store, new InspectionCommandHandler(store, clock));
+    const reactor = new EventReactor(store, readModels.readStore, drawFollowUpReaction(followUp));
+    await reactor.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await reactor.settled();
+    await reactor.stop();
+    expect(reactor.status()).toMatchObject({ handled: 1, error: null });
+    expect(await readModels.readStore.loadCheckpoint('process:draw-follow-up')).toBe(record.position);
+    expect(await followUp.complete(drawId)).toEqual(expect.objectContaining({ drawId, completed: true, cases: 30, failures: [] }));
 
     const cases = (record.data as { cases: { caseId: string; inspectorIds: string[] }[] }).cases;
     for (const drawnCase of cases) {

@@ -1,11 +1,12 @@
-import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
+import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
 import type { CommandContext } from '../command-context';
-import { appendSealed, readAllWithPrefix, readStreamOrEmpty } from '../directories/sealed-append';
+import { CommandHandler, readStreamOrEmpty } from '../commands';
+import { DRAW_STREAM } from './draw-stream';
 import { InvalidTransitionError } from '../errors';
 import type { InspectionCommandHandler } from '../inspections/inspection-command.handler';
 import type { UnitClosureFollowUp } from '../directories/unit-closure-follow-up';
 import { cancelSupersededCases } from './superseded-cases';
-import { DRAW_EVENT_TYPES as T, DRAW_STREAM_PREFIX, drawStreamId, isDrawRecord, type DrawFollowUpCompletedData, type DrawnCase, type DrawRecordData } from '@shuangsui/domain/draw';
+import { DRAW_EVENT_TYPES as T, drawStreamId, isDrawRecord, type DrawFollowUpCompletedData, type DrawnCase, type DrawRecordData } from '@shuangsui/domain/draw';
 
 export const FOLLOW_UP_ACTOR = { id: 'draw-follow-up', role: 'system' } as const;
 
@@ -36,15 +37,20 @@ export const followUpCommandId = (record: Pick<DrawRecordData, 'drawId'>, drawnC
  * through InspectionCommandHandler, as the system actor, caused by the draw event. Every command has a
  * deterministic id, and the handler answers a repeated id from the case's stream without appending, so
  * running the follow-up again after a crash creates each missing step once and repeats nothing. A
- * DrawFollowUpCompleted event marks a record done; at start-up every record without one is resumed.
+ * DrawFollowUpCompleted event marks a record done. The draw follow-up process manager runs it for every
+ * recorded draw from its checkpoint, so a follow-up cut short by a crash is finished after the restart.
  */
 export class DrawFollowUp {
   constructor(
     private readonly store: EventStore,
     private readonly handler: InspectionCommandHandler,
     private readonly options: FollowUpOptions = {},
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+    clock: () => Date = () => new Date(),
+  ) {
+    this.commands = new CommandHandler(store, clock);
+  }
+
+  private readonly commands: CommandHandler;
 
   /** Completes the draw's latest record, if not already complete. */
   async complete(drawId: string): Promise<FollowUpReport | null> {
@@ -52,26 +58,6 @@ export class DrawFollowUp {
     const record = [...events].reverse().find((event) => isDrawRecord(event.type));
     if (!record) return null;
     return this.completeRecord(record, events);
-  }
-
-  /**
-   * Every draw whose latest record's cases are not known complete: run after a restart. A record a
-   * redraw superseded is not resumed (its missing cases would only be cancelled again); the redraw's
-   * own follow-up cancels its open cases.
-   */
-  async resumeIncomplete(): Promise<FollowUpReport[]> {
-    const latest = new Map<string, RecordedEvent>();
-    const completed = new Set<string>();
-    await readAllWithPrefix(this.store, DRAW_STREAM_PREFIX, (event) => {
-      if (isDrawRecord(event.type)) latest.set(event.streamId, event);
-      if (event.type === T.DrawFollowUpCompleted) completed.add((event.data as unknown as DrawFollowUpCompletedData).recordEventId);
-    });
-    const pending = [...latest.values()].filter((record) => !completed.has(record.id));
-    const reports: FollowUpReport[] = [];
-    for (const record of pending) {
-      reports.push(await this.completeRecord(record, await readStreamOrEmpty(this.store, record.streamId)));
-    }
-    return reports;
   }
 
   private async completeRecord(recordEvent: RecordedEvent, streamEvents: readonly RecordedEvent[]): Promise<FollowUpReport> {
@@ -137,24 +123,12 @@ export class DrawFollowUp {
   }
 
   private async markCompleted(recordEvent: RecordedEvent, record: DrawRecordData): Promise<boolean> {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const events = await readStreamOrEmpty(this.store, recordEvent.streamId);
-      if (events.some((e) => e.type === T.DrawFollowUpCompleted && (e.data as unknown as DrawFollowUpCompletedData).recordEventId === recordEvent.id)) return true;
-      const data: DrawFollowUpCompletedData = { drawId: record.drawId, recordEventId: recordEvent.id, cases: record.cases.length };
-      try {
-        await appendSealed(this.store, recordEvent.streamId, events[events.length - 1], [{ type: T.DrawFollowUpCompleted, data }], {
-          actor: FOLLOW_UP_ACTOR,
-          commandId: `${record.drawId}:${recordEvent.id}:follow-up-completed`,
-          correlationId: record.drawId,
-          causationId: recordEvent.id,
-          command: 'completeDrawFollowUp',
-          occurredAt: this.clock().toISOString(),
-        });
-        return true;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      }
-    }
-    return false;
+    await this.commands.handle(DRAW_STREAM, recordEvent.streamId, { type: 'completeDrawFollowUp', recordEventId: recordEvent.id }, {
+      actor: FOLLOW_UP_ACTOR,
+      commandId: `${record.drawId}:${recordEvent.id}:follow-up-completed`,
+      correlationId: record.drawId,
+      causationId: recordEvent.id,
+    });
+    return true;
   }
 }

@@ -1,5 +1,5 @@
 import type { EventStore } from '@shuangsui/event-store';
-import { readStreamOrEmpty } from '../directories/sealed-append';
+import { readStreamOrEmpty } from '../commands';
 import { DRAW_EVENT_TYPES, drawStreamId, isDrawRecord, type DrawFollowUpCompletedData, type DrawRecordData } from '@shuangsui/domain/draw';
 import { DrawNotFoundError } from './draw.errors';
 

@@ -1,6 +1,6 @@
 import { findChainBreak, type EventStore } from '@shuangsui/event-store';
 import { verifyDraw, type DrawResult } from '@shuangsui/domain/draw';
-import { readStreamOrEmpty } from '../directories/sealed-append';
+import { readStreamOrEmpty } from '../commands';
 import { PLAN_EVENT_TYPES, quotaStreamId, type DrawSeedCommittedData, type EligiblePopulationFrozenData } from '@shuangsui/domain/plan';
 import { drawStreamId, isDrawRecord, type DrawRecordData } from '@shuangsui/domain/draw';
 import { DrawNotFoundError } from './draw.errors';

@@ -2,3 +2,4 @@
 export * from './draw-secret-store';
 export * from './plan-service';
 export * from './plan.errors';
+export * from './plan-streams';

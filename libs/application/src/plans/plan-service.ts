@@ -1,50 +1,29 @@
-import { chinaDate, violation } from '@shuangsui/domain';
-import { isIsoDate, isIsoMonth, isInspectorAvailableInMonth, DIRECTORY_ID_PATTERN } from '@shuangsui/domain/directory';
-import { buildFrozenPopulation, generateSecret, populationHash } from '@shuangsui/domain/draw';
+import { chinaDate } from '@shuangsui/domain';
+import { monthsOf } from '@shuangsui/domain/directory';
+import { generateSecret } from '@shuangsui/domain/draw';
 import {
-  decideQuota,
-  DEFAULT_SAMPLING_RATIOS,
-  DEFAULT_WORKLOAD,
-  monthlyCapacity,
-  validateSamplingRatios,
-  validateWorkload,
-  yearlyMinimumPerInspector,
-  type PlanScope,
-  type SamplingRatios,
-  type WorkloadParameters,
-} from '@shuangsui/domain/plan';
-import type { WorkingDayCalendar } from '@shuangsui/domain/calendar';
-import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
-import { DirectoryReader } from '../directories/directory-reader';
-import { appendSealed, readAllWithPrefix, readStreamOrEmpty, type WriteContext } from '../directories/sealed-append';
-import { UnitHistoryFold } from '../draws/draw-history';
-import { BusinessRuleError } from '../errors';
-import type { DrawSecretStore } from './draw-secret-store';
-import {
-  FREQUENCY_RULES,
+  checkQuotaMonth,
   PLAN_EVENT_TYPES as T,
   planStreamId,
   quotaStreamId,
-  QUOTA_STREAM_PREFIX,
+  type AdoptPlan,
   type AnnualPlanAdoptedData,
   type DrawSeedCommittedData,
   type EligiblePopulationFrozenData,
   type MonthlyQuotaSetData,
 } from '@shuangsui/domain/plan';
-import { PlanAlreadyExistsError, PlanNotFoundError, QuotaAlreadySetError, QuotaNotSetError } from './plan.errors';
+import type { WorkingDayCalendar } from '@shuangsui/domain/calendar';
+import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
+import { CommandHandler, readStreamOrEmpty } from '../commands';
+import type { CommandContext } from '../command-context';
+import { earlierDrawRecords, planDrawHistory } from '../draws/plan-draw-history';
+import { BusinessRuleError } from '../errors';
+import type { DirectoryFacts } from '../facts';
+import type { DrawSecretStore } from './draw-secret-store';
+import { PlanNotFoundError, QuotaNotSetError } from './plan.errors';
+import { PLAN_STREAM, QUOTA_STREAM } from './plan-streams';
 
-export interface AdoptPlanInput {
-  readonly planId: string;
-  readonly year: number;
-  readonly authority: string;
-  readonly jurisdiction: string;
-  readonly period?: { readonly from: string; readonly to: string };
-  readonly scope?: PlanScope;
-  readonly workload?: Partial<WorkloadParameters>;
-  readonly samplingRatios?: SamplingRatios;
-  readonly jointPlan?: boolean;
-  readonly departments?: readonly string[];
-}
+export type AdoptPlanInput = Omit<AdoptPlan, 'type'>;
 
 export interface SetQuotaInput {
   readonly quota: number;
@@ -74,80 +53,39 @@ export interface PlanView {
   readonly quotas: readonly QuotaView[];
 }
 
-const fail = (field: string, rule: string, message: string): never => {
-  throw new BusinessRuleError(violation(field, rule, message));
-};
-
-/** The annual plan and its monthly quotas; setting a quota freezes the month's population and commits the seed. */
+/**
+ * The annual plan and its monthly quotas. Every read is of the plan's own streams (the plan, and one
+ * quota stream per month of its period); setting a quota takes the directory from the read models.
+ */
 export class PlanService {
-  private readonly directory: DirectoryReader;
+  private readonly commands: CommandHandler;
 
   constructor(
     private readonly store: EventStore,
     private readonly secrets: DrawSecretStore,
     private readonly calendar: WorkingDayCalendar,
+    private readonly facts: DirectoryFacts,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.directory = new DirectoryReader(store);
+    this.commands = new CommandHandler(store, clock);
   }
 
-  async adoptPlan(input: AdoptPlanInput, context: WriteContext): Promise<PlanView> {
-    if (!DIRECTORY_ID_PATTERN.test(input.planId)) fail('planId', 'id-format', '计划编号只能包含字母、数字和 _ . : -');
-    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) fail('year', 'year', '计划年度应为2000至2100之间的整数');
-    const period = input.period ?? { from: `${input.year}-01-01`, to: `${input.year}-12-31` };
-    if (!isIsoDate(period.from) || !isIsoDate(period.to) || period.to < period.from) fail('period', 'date-range', '计划期间应为有效的起止日期（YYYY-MM-DD），且截止不早于起始');
-    const workload: WorkloadParameters = { ...DEFAULT_WORKLOAD, ...input.workload };
-    const workloadErrors = validateWorkload(workload);
-    if (workloadErrors.length > 0) fail('workload', 'workload', workloadErrors.join('；'));
-    const samplingRatios = input.samplingRatios ?? DEFAULT_SAMPLING_RATIOS;
-    const ratioErrors = validateSamplingRatios(samplingRatios);
-    if (ratioErrors[0]) throw new BusinessRuleError(ratioErrors[0]);
-    const departments = input.departments ?? [];
-    if (input.jointPlan && departments.length < 2) fail('departments', 'joint-plan', '联合抽查计划应列出至少两个参与部门');
-
-    const data: AnnualPlanAdoptedData = {
-      planId: input.planId,
-      year: input.year,
-      authority: input.authority,
-      jurisdiction: input.jurisdiction,
-      period,
-      scope: input.scope ?? { includeKeyUnits: true, includeNonKeyUnits: true },
-      workload,
-      yearlyMinimumPerInspector: yearlyMinimumPerInspector(workload),
-      samplingRatios,
-      frequencyRules: FREQUENCY_RULES,
-      jointPlan: input.jointPlan ?? false,
-      departments,
-    };
-    const streamId = planStreamId(input.planId);
-    if ((await readStreamOrEmpty(this.store, streamId)).length > 0) throw new PlanAlreadyExistsError(input.planId);
-    try {
-      await appendSealed(this.store, streamId, null, [{ type: T.AnnualPlanAdopted, data }], { ...context, command: 'adoptPlan', occurredAt: this.clock().toISOString() });
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) throw new PlanAlreadyExistsError(input.planId);
-      throw error;
-    }
-    return { plan: data, quotas: [] };
+  async adoptPlan(input: AdoptPlanInput, context: CommandContext): Promise<PlanView> {
+    const handled = await this.commands.handle(PLAN_STREAM, planStreamId(input.planId), { type: 'adoptPlan', ...input }, context);
+    return { plan: handled.state as AnnualPlanAdoptedData, quotas: [] };
   }
 
   async plan(planId: string): Promise<AnnualPlanAdoptedData> {
-    const events = await readStreamOrEmpty(this.store, planStreamId(planId));
-    const adopted = events.find((event) => event.type === T.AnnualPlanAdopted);
-    if (!adopted) throw new PlanNotFoundError(planId);
-    return adopted.data as unknown as AnnualPlanAdoptedData;
+    const { state } = await this.commands.load(PLAN_STREAM, planStreamId(planId));
+    if (!state) throw new PlanNotFoundError(planId);
+    return state;
   }
 
   async getPlan(planId: string): Promise<PlanView> {
     const plan = await this.plan(planId);
-    const byStream = new Map<string, RecordedEvent[]>();
-    await readAllWithPrefix(this.store, `${QUOTA_STREAM_PREFIX}${planId}.`, (event) => {
-      byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
-    });
-    const quotas = [...byStream.values()].flatMap((events) => {
-      const record = toQuotaRecord(events);
-      return record ? [quotaView(record)] : [];
-    });
-    return { plan, quotas: quotas.sort((a, b) => (a.month < b.month ? -1 : 1)) };
+    const months = monthsOf(plan.period.from, plan.period.to);
+    const records = await Promise.all(months.map(async (month) => toQuotaRecord(await readStreamOrEmpty(this.store, quotaStreamId(planId, month)))));
+    return { plan, quotas: records.flatMap((record) => (record ? [quotaView(record)] : [])) };
   }
 
   async quota(planId: string, month: string): Promise<QuotaRecord> {
@@ -158,91 +96,51 @@ export class PlanService {
   }
 
   /**
-   * Sets month M's quota: refused above capacity, late (after the 25th of M−1, China date) only with a
-   * reason. In the same atomic append it freezes the eligible population (hash of its canonical
-   * encoding) and commits to a fresh secret; the secret goes to the secret store first.
+   * Sets month M's quota (the rules are the quota decider's). The facts it needs come from the read
+   * models, caught up with the log first, and from the plan's earlier draw streams; the seed's secret
+   * goes to the secret store before the commitment is appended.
    */
-  async setQuota(planId: string, month: string, input: SetQuotaInput, context: WriteContext): Promise<QuotaView> {
+  async setQuota(planId: string, month: string, input: SetQuotaInput, context: CommandContext): Promise<QuotaView> {
     const plan = await this.plan(planId);
-    if (!isIsoMonth(month)) fail('month', 'month', `月份格式应为YYYY-MM，实际为“${month}”`);
-    if (`${month}-31` < plan.period.from || `${month}-01` > plan.period.to) fail('month', 'outside-plan', `${month}不在计划期间${plan.period.from}至${plan.period.to}内`);
-    const streamId = quotaStreamId(planId, month);
-    if ((await readStreamOrEmpty(this.store, streamId)).length > 0) throw new QuotaAlreadySetError(planId, month);
-
-    // One scan of the log: the directory, and each unit's draws and inspections (the frequency rules).
-    const unitHistory = new UnitHistoryFold();
-    const snapshot = await this.directory.snapshot({ visit: (event) => unitHistory.visit(event) });
-    const inspectors = [...snapshot.inspectors.values()].map((v) => v.record);
-    const available = inspectors.filter((inspector) => isInspectorAvailableInMonth(inspector, month)).length;
+    // Refuse a bad month before gathering facts for it (the decider checks it again).
+    const monthProblem = checkQuotaMonth(plan, month);
+    if (monthProblem) throw new BusinessRuleError(monthProblem);
     const workingDaysInMonth = this.calendar.workingDaysInMonth(month);
-    const capacity = monthlyCapacity({
-      availableInspectors: available,
-      workingDaysInMonth,
-      inspectionShare: plan.workload.inspectionShare,
-      inspectorsPerUnit: plan.workload.inspectorsPerUnit,
-    });
-    const setOn = chinaDate(this.clock());
-    const decision = decideQuota({ month, quota: input.quota, capacity, setOn, lateReason: input.lateReason });
-    if (!decision.accepted) throw new BusinessRuleError(decision.violations[0] ?? violation('quota', 'quota', '月度抽查数不合规'));
 
-    const history = unitHistory.history(planId, month, plan.period);
-    const frozen = buildFrozenPopulation({
-      month,
-      quota: input.quota,
-      ratios: plan.samplingRatios,
-      jointPlan: plan.jointPlan,
-      period: plan.period,
-      scope: plan.scope,
-      units: [...snapshot.units.values()].map(({ record }) => ({ unit: record, history: history.units.get(record.id) ?? { drawsThisPeriod: 0 } })),
-      inspectors,
-      priorAssignments: history.inspectorLoads,
-    });
-    if (input.quota > frozen.population.units.length) {
-      fail('quota', 'above-population', `${month}月度抽查数${input.quota}家超过可抽取的单位数${frozen.population.units.length}家`);
-    }
-    const hash = populationHash(frozen.population);
+    const directoryPosition = await this.facts.caughtUp();
+    const [units, inspectors, inspected, records] = await Promise.all([
+      this.facts.units(),
+      this.facts.inspectors(),
+      this.facts.inspectedCases(),
+      earlierDrawRecords(this.store, planId, plan.period, month),
+    ]);
+    const history = planDrawHistory(records, inspected, plan.period);
     const { secret, commitment } = generateSecret();
     await this.secrets.put(commitment, secret);
 
-    const quota: MonthlyQuotaSetData = {
-      planId,
-      month,
-      quota: input.quota,
-      capacity,
-      availableInspectors: available,
-      workingDaysInMonth,
-      setOn,
-      deadline: decision.deadline,
-      late: decision.late,
-      lateReason: decision.late ? decision.lateReason ?? null : null,
-    };
-    const freeze: EligiblePopulationFrozenData = {
-      planId,
-      month,
-      populationHash: hash,
-      population: frozen.population,
-      directoryPosition: snapshot.position,
-      excludedUnits: frozen.excluded.length,
-      dueUnits: frozen.dueUnitIds.length,
-    };
-    const committed: DrawSeedCommittedData = { planId, month, commitment };
-    try {
-      await appendSealed(
-        this.store,
-        streamId,
-        null,
-        [
-          { type: T.MonthlyQuotaSet, data: quota },
-          { type: T.EligiblePopulationFrozen, data: freeze },
-          { type: T.DrawSeedCommitted, data: committed },
-        ],
-        { ...context, command: 'setQuota', occurredAt: this.clock().toISOString() },
-      );
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) throw new QuotaAlreadySetError(planId, month);
-      throw error;
-    }
-    return quotaView({ quota, freeze, commitment: committed } as QuotaRecord);
+    const handled = await this.commands.handle(
+      QUOTA_STREAM,
+      quotaStreamId(planId, month),
+      {
+        type: 'setQuota',
+        plan,
+        month,
+        quota: input.quota,
+        ...(input.lateReason === undefined ? {} : { lateReason: input.lateReason }),
+        setOn: chinaDate(this.clock()),
+        workingDaysInMonth,
+        units: units.map((unit) => ({ unit, history: history.units.get(unit.id) ?? { drawsThisPeriod: 0 } })),
+        inspectors,
+        priorAssignments: history.inspectorLoads,
+        directoryPosition,
+        commitment,
+      },
+      context,
+      { request: { planId, month, ...input } },
+    );
+    const record = toQuotaRecord(handled.events);
+    if (!record) throw new Error(`quota ${planId} ${month}: the append holds no complete quota record`);
+    return quotaView(record);
   }
 }
 

@@ -5,9 +5,27 @@
  */
 export type LeaderTask = () => Promise<void>;
 
+/** Something that runs only while this process leads: started on election, stopped on demotion. */
+export interface LeaderService {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 export class LeaderTasks {
   private readonly tasks: LeaderTask[] = [];
+  private readonly services: LeaderService[] = [];
   private leading = false;
+
+  /** Runs `service` while this process leads (at once if it already does). */
+  async keepRunning(service: LeaderService): Promise<void> {
+    this.services.push(service);
+    if (this.leading) await service.start();
+  }
+
+  /** Stops every leader service (on demotion and at shutdown). */
+  async stopServices(): Promise<void> {
+    for (const service of this.services) await service.stop();
+  }
 
   async add(task: LeaderTask): Promise<void> {
     this.tasks.push(task);
@@ -18,9 +36,11 @@ export class LeaderTasks {
   async elected(): Promise<void> {
     this.leading = true;
     for (const task of this.tasks) await task();
+    for (const service of this.services) await service.start();
   }
 
-  demoted(): void {
+  async demoted(): Promise<void> {
     this.leading = false;
+    await this.stopServices();
   }
 }

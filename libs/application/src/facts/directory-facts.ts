@@ -1,0 +1,27 @@
+import type { Inspector, Unit } from '@shuangsui/domain/directory';
+
+/** A case whose last recorded result is known: what the frequency rules and the last-pair rule read. */
+export interface InspectedCase {
+  readonly caseId: string;
+  readonly unitId: string;
+  readonly visitDate: string;
+  /** The pair that made the visit. */
+  readonly pair?: readonly [string, string];
+  /** Global position of the result event: which came last, the visit or a later draw. */
+  readonly position: number;
+}
+
+/**
+ * What write commands need to know beyond their own stream, from read models: the directory and the
+ * units' inspection history. `caughtUp` first waits until the read models hold every event written
+ * before the call, so a command never decides on facts older than the log it was sent against.
+ */
+export interface DirectoryFacts {
+  /** Resolves with the log position the read models reached (at least the head at the call). */
+  caughtUp(): Promise<number>;
+  units(): Promise<Unit[]>;
+  inspectors(): Promise<Inspector[]>;
+  inspectedCases(): Promise<InspectedCase[]>;
+  /** Unit id → its cases still drawn or assigned, sorted. */
+  openCasesOfUnits(unitIds: readonly string[]): Promise<Map<string, string[]>>;
+}

@@ -1,0 +1,3 @@
+export * from './directory-facts';
+export * from './read-model-facts';
+export * from './local-projector';

@@ -1,0 +1,3 @@
+/** Process managers: reactions to recorded events that send ordinary commands as the system actor. */
+export * from './event-reactor';
+export * from './follow-up-reactions';
