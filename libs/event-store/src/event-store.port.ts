@@ -84,6 +84,12 @@ export interface EventStore {
   readAllLean(options?: ReadAllOptions): Promise<LeanEvent[]>;
 
   /**
+   * The position of the last event committed (0 for an empty store), in one cheap query: a
+   * subscriber that has delivered this position has seen every event committed before the call.
+   */
+  headPosition(): Promise<number>;
+
+  /**
    * All events after `after`, in global order: first the history (catch-up), then live events as
    * they are committed, with no gap and no duplicate between the two phases. Cold: each
    * subscription starts on subscribe and stops on unsubscribe.

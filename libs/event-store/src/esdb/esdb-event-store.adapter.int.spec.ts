@@ -60,6 +60,12 @@ describe('EsdbEventStore (EventStoreDB specifics, on the gRPC double)', () => {
       expect(page[0]!.position).toBe(after.position);
     });
 
+    it('headPosition skips system events after the last event, even more than a backwards page of them', async () => {
+      const last = await store.appendToStream(`user-${randomUUID()}`, [newEvent()], { expectedRevision: 'no_stream' });
+      await writeSystemEvents(300);
+      expect(await store.headPosition()).toBe(last.position);
+    });
+
     it('subscribeToAll filters system events and resumes from a stored position', async () => {
       const checkpoint = await store.appendToStream(`marker-${randomUUID()}`, [newEvent()], { expectedRevision: 'no_stream' });
       const streamId = `user-${randomUUID()}`;

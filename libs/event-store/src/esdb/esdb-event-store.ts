@@ -133,6 +133,25 @@ export class EsdbEventStore implements EventStore {
     return (await this.readAll(options)).map(toLeanEvent);
   }
 
+  /**
+   * $all read backwards from its end: the first event that is not a system event (which readAll and
+   * the subscription never deliver, so a checkpoint could never reach one). Usually the first record.
+   */
+  async headPosition(): Promise<number> {
+    let from: ReadPosition = END;
+    for (;;) {
+      const page = await this.readAllRaw(from, BOUNDARY_SEARCH_PAGE, BACKWARDS);
+      for (const resolved of page) {
+        const event = resolved.event;
+        if (event === undefined) continue;
+        const position = toPortPosition(event.position);
+        if (!isSystemEvent(event) && position !== undefined) return position;
+        if (event.position !== undefined) from = event.position;
+      }
+      if (page.length < BOUNDARY_SEARCH_PAGE) return 0;
+    }
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
     const after = options.after ?? 0;
     return new Observable<RecordedEvent>((subscriber) => {

@@ -174,6 +174,12 @@ export class PostgresEventStore implements EventStore {
     return this.readSettledPage(this.leanRead, options);
   }
 
+  /** MAX over the primary key: one index probe. */
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ position: string }>(this.queries.headPosition);
+    return Number(rows[0]!.position);
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
     return new Observable<RecordedEvent>((subscriber) => {
       const stop = new AbortController();

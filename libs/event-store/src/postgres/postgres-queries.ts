@@ -11,6 +11,7 @@ export interface PostgresQueries {
   readonly readAll: { readonly name: string; readonly text: string };
   readonly readAllLean: { readonly name: string; readonly text: string };
   readonly lastEvent: { readonly name: string; readonly text: string };
+  readonly headPosition: { readonly name: string; readonly text: string };
 }
 
 const EVENT_COLUMNS = 'e.position, e.stream_id, e.revision, e.event_id, e.type, e.data, e.metadata, e.recorded_at';
@@ -53,6 +54,9 @@ export function postgresQueries(schema: string): PostgresQueries {
       name: 'es_last_event',
       text: `SELECT ${EVENT_COLUMNS} FROM ${s}.events e WHERE e.stream_id = $1 ORDER BY e.revision DESC LIMIT 1`,
     },
+    // Every committed event, settled or not: one still held back behind an older transaction was
+    // committed before the call too, and a subscriber reaches it once that transaction ends.
+    headPosition: { name: 'es_head_position', text: `SELECT COALESCE(MAX(position), 0)::text AS position FROM ${s}.events` },
     readAll: { name: 'es_read_all', text: readAllText(s, EVENT_COLUMNS) },
     readAllLean: { name: 'es_read_all_lean', text: readAllText(s, LEAN_EVENT_COLUMNS) },
   };

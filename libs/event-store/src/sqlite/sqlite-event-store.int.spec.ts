@@ -28,6 +28,14 @@ testEventStoreContract('SQLite (file, WAL, synchronous FULL)', async () => {
 testEventStoreContract('SQLite (:memory:)', async () => ({ store: await SqliteEventStore.open({ path: ':memory:' }) }));
 
 describe('SqliteEventStore', () => {
+  it('headPosition is 0 on an empty store, then the last position', async () => {
+    const store = await SqliteEventStore.open({ path: ':memory:' });
+    expect(await store.headPosition()).toBe(0);
+    const result = await store.appendToStream('s-1', [event(1)], { expectedRevision: 'no_stream' });
+    expect(await store.headPosition()).toBe(result.position);
+    await store.close();
+  });
+
   let dir: string;
   let remove: () => Promise<void>;
   const opened: SqliteEventStore[] = [];

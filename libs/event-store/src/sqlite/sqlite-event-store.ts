@@ -163,6 +163,11 @@ export class SqliteEventStore implements EventStore {
     return events;
   }
 
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.statements.headPosition.get()!;
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
     return subscribeToAll(
       {
@@ -325,6 +330,7 @@ function prepareStatements(db: Database.Database) {
     streamPage: db.prepare<[string, number, number], sql.EventTuple>(sql.SELECT_STREAM_PAGE).raw(),
     allPage: db.prepare<[number, number], sql.EventTuple>(sql.SELECT_ALL_PAGE).raw(),
     allLeanPage: db.prepare<[number, number], sql.LeanEventTuple>(sql.SELECT_ALL_LEAN_PAGE).raw(),
+    headPosition: db.prepare<[], number>(sql.SELECT_HEAD_POSITION).pluck(),
     metadataAt: db.prepare<[number], [metadata: string, recordedAt: string]>(sql.SELECT_METADATA_AT).raw(),
   };
 }

@@ -39,6 +39,10 @@ export const SELECT_ALL_LEAN_PAGE = `
   SELECT position, stream_id, id, type, data, CASE WHEN ${OCCURRED_AT_FIRST} THEN substr(metadata, 16, 24) END
   FROM events WHERE position > ? ORDER BY position LIMIT ?`;
 
+/** The rowid's B-tree answers MAX at once: no scan. */
+export const SELECT_HEAD_POSITION = `
+  SELECT COALESCE(MAX(position), 0) FROM events`;
+
 export const SELECT_METADATA_AT = `
   SELECT metadata, recorded_at FROM events WHERE position = ?`;
 

@@ -41,6 +41,7 @@ export function testEventStoreContract(
     describeReadStream(() => store);
     describeReadAll(() => store);
     describeReadAllLean(() => store);
+    describeHeadPosition(() => store);
     describeRoundTrip(() => store);
     describeIdempotentRetry(() => store);
     describeConcurrency(() => store);
@@ -411,6 +412,22 @@ function describeReadAll(storeRef: StoreRef): void {
       expect(tail.every((e) => e.position > last.position)).toBe(true);
       const end = tail.length > 0 ? tail[tail.length - 1]!.position : last.position;
       expect(await store.readAll({ after: end, maxCount: 10 })).toEqual([]);
+    });
+  });
+}
+
+function describeHeadPosition(storeRef: StoreRef): void {
+  describe('headPosition', () => {
+    it('is the position of the last event committed: this test\'s last append, or an event after it', async () => {
+      const store = storeRef();
+      const first = await store.appendToStream(newStreamId(), numbered(1), { expectedRevision: 'no_stream' });
+      const last = await store.appendToStream(newStreamId(), numbered(3), { expectedRevision: 'no_stream' });
+      const head = await store.headPosition();
+      expect(head).toBeGreaterThanOrEqual(last.position);
+      expect(head).toBeGreaterThan(first.position);
+      // Other writers sharing the store may append meanwhile; the head is then one of their events.
+      const after = await readAllPages(store, last.position, 100);
+      expect([last.position, ...after.map((event) => event.position)]).toContain(head);
     });
   });
 }

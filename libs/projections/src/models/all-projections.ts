@@ -1,8 +1,17 @@
 import type { Projection } from '../projection';
+import { directoryProjection } from './directory.projection';
 import { disclosureProjection } from './disclosure.projection';
 import { planProjection } from './plan.projection';
 import { progressProjection } from './progress.projection';
 import { referralsProjection } from './referrals.projection';
+import { unitHistoryProjection } from './unit-history.projection';
 
 /** Every read model the server keeps and `replay` rebuilds. */
-export const ALL_PROJECTIONS: readonly Projection[] = [progressProjection, disclosureProjection, referralsProjection, planProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  progressProjection,
+  disclosureProjection,
+  referralsProjection,
+  planProjection,
+  directoryProjection,
+  unitHistoryProjection,
+];

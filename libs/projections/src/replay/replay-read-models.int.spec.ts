@@ -1,8 +1,10 @@
 import { completeResult, history, resultWithHazard } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
+import { DIRECTORY_EVENT_TYPES as D, inspectorStreamId, unitStreamId } from '@shuangsui/domain/directory';
 import { ALL_PROJECTIONS } from '../models/all-projections';
 import { DISCLOSURE_RECORDS } from '../models/disclosure.projection';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { appendCase } from '../testing/given-events';
+import { aUnit, anInspector, appendTo } from '../testing/given-streams';
 import { TempStores } from '../testing/temp-stores';
 import { findHeadPosition } from './find-head';
 import { replayReadModels } from './replay-read-models';
@@ -22,6 +24,12 @@ describe('replay: rebuild from event zero, compare with live, swap blue-green', 
     for (let i = 0; i < 6; i += 1) {
       await appendCase(events, `c${i}`, i % 3 === 0 ? history.ordered(`c${i}`) : i % 3 === 1 ? history.published(completeResult(), `c${i}`) : history.inspected(resultWithHazard(), `c${i}`));
     }
+    // Directory streams too: json columns (whole records) through both commit paths.
+    await appendTo(events, unitStreamId('u-1'), [
+      { type: D.UnitRegistered, data: { unit: aUnit({ id: 'u-1' }) } },
+      { type: D.UnitStatusChanged, data: { unitId: 'u-1', previousStatus: 'active', status: 'closed', statusDate: '2026-03-05' } },
+    ]);
+    await appendTo(events, inspectorStreamId('i-1'), [{ type: D.InspectorRegistered, data: { inspector: anInspector({ id: 'i-1', leaves: [{ from: '2026-03-02', to: '2026-03-06' }] }) } }]);
     const head = await findHeadPosition(events);
     expect(head).toBe((await events.readAll({ after: 0, maxCount: 10_000 })).length);
     const read = temp.openRead({ bulkWriterRows });

@@ -1,0 +1,36 @@
+import type { Inspector, Unit } from '@shuangsui/domain/directory';
+import type { ReadStore, TableRef } from '../read-store.port';
+import { DIRECTORY_INSPECTORS, DIRECTORY_UNITS, directoryProjection, type DirectoryInspectorRow, type DirectoryUnitRow } from './directory.projection';
+import { keysetPages } from './keyset-pages';
+
+const UNITS: TableRef = { projection: directoryProjection.name, table: DIRECTORY_UNITS };
+const INSPECTORS: TableRef = { projection: directoryProjection.name, table: DIRECTORY_INSPECTORS };
+
+/**
+ * The directories as the `directory` read model holds them, in id order. The whole lists are one
+ * query each (one consistent view); the iterators page by key so memory stays bounded.
+ */
+export class DirectoryReadModel {
+  constructor(private readonly store: ReadStore) {}
+
+  async units(): Promise<Unit[]> {
+    return (await this.store.query(UNITS, { orderBy: [{ column: 'unit_id' }] })).map((row) => (row as DirectoryUnitRow).record);
+  }
+
+  async inspectors(): Promise<Inspector[]> {
+    return (await this.store.query(INSPECTORS, { orderBy: [{ column: 'inspector_id' }] })).map((row) => (row as DirectoryInspectorRow).record);
+  }
+
+  async unit(unitId: string): Promise<Unit | null> {
+    const [row] = await this.store.query(UNITS, { where: [{ column: 'unit_id', op: 'eq', value: unitId }] });
+    return row ? (row as DirectoryUnitRow).record : null;
+  }
+
+  async *iterateUnits(): AsyncIterable<Unit> {
+    for await (const row of keysetPages(this.store, UNITS)) yield (row as DirectoryUnitRow).record;
+  }
+
+  async *iterateInspectors(): AsyncIterable<Inspector> {
+    for await (const row of keysetPages(this.store, INSPECTORS)) yield (row as DirectoryInspectorRow).record;
+  }
+}
