@@ -44,4 +44,11 @@ describe('architecture', () => {
   it('the event store does not know the application layer', () => {
     expect(violations('libs/event-store/src', (s) => s.startsWith('@shuangsui/application') || s.startsWith('@shuangsui/projections'))).toEqual([]);
   });
+
+  it('read models, their runner and replay do not know the application layer (the application reads them)', () => {
+    // Process managers (projections/src/referral) send commands, so they alone may import it.
+    for (const dir of ['libs/projections/src/models', 'libs/projections/src/runner', 'libs/projections/src/replay']) {
+      expect(violations(dir, (s) => s.startsWith('@shuangsui/application') || s.includes('libs/application'))).toEqual([]);
+    }
+  });
 });
