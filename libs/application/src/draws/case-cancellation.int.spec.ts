@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,11 @@ import type { DrawRecordData } from '@shuangsui/domain/draw';
 import { drawFollowUpReaction, EventReactor, unitClosureReaction, type Reaction } from '../process-managers';
 import { startLocalReadModels, type LocalReadModels } from '../testing/local-read-models';
 
-const planner = { actor: { id: 'planner-1', role: 'planner' as const }, commandId: 'c', correlationId: 'c', causationId: null };
+/** Each command a planner sends has its own id (a repeated id is a retry, answered from the stream). */
+const planner = () => {
+  const commandId = randomUUID();
+  return { actor: { id: 'planner-1', role: 'planner' as const }, commandId, correlationId: commandId, causationId: null };
+};
 const inspector = (commandId: string) => ({ actor: { id: 'insp-a', role: 'inspector' as const }, commandId, correlationId: commandId, causationId: null });
 const clock = () => new Date('2026-02-20T02:00:00Z');
 const witnesses = [{ kind: 'observer' as const, source: '现场见证人 李某（区人大代表）', value: '7302' }];
@@ -56,8 +61,8 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
   const caseEvents = async (caseId: string) => store.readStream(`inspection-${caseId}`);
   const drawAndFollowUp = async (quota = 20): Promise<DrawRecordData> => {
     const { plans, draws } = services();
-    await plans.setQuota('yx-2026', '2026-03', { quota }, planner);
-    const record = await draws.draw({ planId: 'yx-2026', month: '2026-03', witnessInputs: witnesses }, planner);
+    await plans.setQuota('yx-2026', '2026-03', { quota }, planner());
+    const record = await draws.draw({ planId: 'yx-2026', month: '2026-03', witnessInputs: witnesses }, planner());
     await new DrawFollowUp(store, handler, { closures }).complete(DRAW_ID);
     return record.data as unknown as DrawRecordData;
   };
@@ -72,7 +77,7 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
         row[dateColumn] = date;
       }
     }
-    return importer.importTable('units', table({ headers, rows }), { ...planner, commandId: `close-${date}` });
+    return importer.importTable('units', table({ headers, rows }), { ...planner(), commandId: `close-${date}` });
   };
 
   beforeEach(async () => {
@@ -82,9 +87,9 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
     handler = new InspectionCommandHandler(store, clock);
     closures = new UnitClosureFollowUp(store, handler, readModels.facts);
     const importer = new DirectoryImporter(store, clock);
-    await importer.importTable('units', table(unitTable(units)), planner);
-    await importer.importTable('inspectors', table(inspectorTable(syntheticInspectors(8, 2026))), planner);
-    await services().plans.adoptPlan({ planId: 'yx-2026', year: 2026, authority: '示例市云溪区消防救援大队', jurisdiction: '示例市云溪区' }, planner);
+    await importer.importTable('units', table(unitTable(units)), planner());
+    await importer.importTable('inspectors', table(inspectorTable(syntheticInspectors(8, 2026))), planner());
+    await services().plans.adoptPlan({ planId: 'yx-2026', year: 2026, authority: '示例市云溪区消防救援大队', jurisdiction: '示例市云溪区' }, planner());
   });
   afterEach(async () => {
     await readModels.close();
@@ -129,11 +134,11 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
 
   it('a unit that closes between the freeze and the draw gets its case cancelled as soon as the follow-up creates it', async () => {
     const { plans, draws } = services();
-    await plans.setQuota('yx-2026', '2026-03', { quota: 40 }, planner);
+    await plans.setQuota('yx-2026', '2026-03', { quota: 40 }, planner());
     // Half the frozen units close before the draw: some of the 40 drawn are among them (all but surely).
     const closed = new Set(units.slice(0, 100).map((unit) => unit.id));
     await closeUnits(new DirectoryImporter(store, clock, closures), [...closed], '停业关闭', '2026-02-26');
-    const recordEvent = await draws.draw({ planId: 'yx-2026', month: '2026-03', witnessInputs: witnesses }, planner);
+    const recordEvent = await draws.draw({ planId: 'yx-2026', month: '2026-03', witnessInputs: witnesses }, planner());
     const report = await new DrawFollowUp(store, handler, { closures }).complete(DRAW_ID);
     expect(report).toMatchObject({ completed: true, failures: [] });
     const cases = (recordEvent.data as unknown as DrawRecordData).cases;
@@ -148,7 +153,7 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
     const first = await drawAndFollowUp();
     const [visited, ...open] = first.cases;
     await handler.execute(visited!.caseId, result('2026-03-03'), inspector('visit-1'));
-    const redone = await services().draws.redraw(DRAW_ID, { reason: '抽取现场停电，录像中断', witnessInputs: witnesses }, planner);
+    const redone = await services().draws.redraw(DRAW_ID, { reason: '抽取现场停电，录像中断', witnessInputs: witnesses }, planner());
 
     // A crash before the follow-up: the start-up resume does it, and only for the latest record.
     const followUp = new DrawFollowUp(store, handler, { closures });
@@ -184,7 +189,7 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
       await handler.execute(caseId, result(visitDate), inspector(`${caseId}:visit`));
     }
     const { plans } = services();
-    await plans.setQuota('yx-2026', '2026-03', { quota: 10 }, planner);
+    await plans.setQuota('yx-2026', '2026-03', { quota: 10 }, planner());
     const frozen = (await plans.quota('yx-2026', '2026-03')).freeze.population.units;
     const drawUnit = (id: string) => frozen.find((u) => u.id === id);
     // With the default ratios (all ≤ 100 %) every grade allows one check a period.
