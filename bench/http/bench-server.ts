@@ -8,7 +8,6 @@ import { sealEvents, type EventStore, type Json } from '@shuangsui/event-store';
 import { createApp } from '../../apps/server/src/app.factory';
 import { createValidationPipe } from '../../apps/server/src/common/validation.pipe';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
-import { headPosition } from '../../apps/server/src/live-feed/head-position';
 import { PROJECTION_RUNNER, REFERRAL_MANAGER } from '../../apps/server/src/projections/read-store.tokens';
 import type { HazardReferralProcessManager, ProjectionRunner } from '@shuangsui/projections';
 
@@ -56,7 +55,7 @@ async function seed(store: EventStore, cases: number): Promise<void> {
  * replaying the seed (steady state: only the live events of the measured commands).
  */
 async function readSideCaughtUp(runner: ProjectionRunner, referrals: HazardReferralProcessManager, store: EventStore): Promise<void> {
-  const head = await headPosition(store);
+  const head = await store.headPosition();
   await runner.waitUntil(head, 600_000);
   while (referrals.status().state === 'running' && referrals.status().position < head) {
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -5,7 +5,6 @@ import { concat, defer, interval, map, merge, of, switchMap, type Observable } f
 import { validationFailed } from '../common/error-body';
 import { EVENT_STORE } from '../common/tokens';
 import { caseChanges } from './case-changes';
-import { headPosition } from './head-position';
 import { LiveFeedQueryDto, POSITION_PATTERN } from './live-feed-query.dto';
 
 /** A comment line now and then keeps proxies from closing an idle dashboard connection. */
@@ -25,7 +24,7 @@ export class LiveFeedController {
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Sent by EventSource on reconnect; wins over ?after=' })
   stream(@Query() query: LiveFeedQueryDto, @Headers('last-event-id') lastEventId: string | undefined): Observable<MessageEvent> {
     const resumeAfter = lastEventId !== undefined ? parseLastEventId(lastEventId) : query.after === undefined ? undefined : Number(query.after);
-    const changes = defer(async () => resumeAfter ?? (await headPosition(this.store))).pipe(
+    const changes = defer(async () => resumeAfter ?? (await this.store.headPosition())).pipe(
       switchMap((after) =>
         concat(
           // Tells the client (and tests) from where the feed runs: everything after this is delivered.
