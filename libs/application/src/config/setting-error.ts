@@ -1,0 +1,18 @@
+/**
+ * A setting with a value the process cannot run with. The message names the setting and the value
+ * (passwords masked), so an operator can fix the environment without reading code.
+ */
+export class SettingError extends Error {
+  override readonly name = 'SettingError';
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`Setting ${setting} ${message}`);
+  }
+}
+
+/** `scheme://user:password@host` → `scheme://user:***@host`: a setting's value goes into logs. */
+export function maskPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
