@@ -47,6 +47,15 @@ export interface SettingsOverrides {
 
 export const DEFAULT_EVENT_STORE_URL = 'sqlite:./data/events.db';
 
+/** The defaults of the plain values; other code that needs one (a test's Deadlines) takes it from here. */
+export const SETTING_DEFAULTS = {
+  reviewWorkingDays: 5,
+  publicationWorkingDays: 20,
+  minWitnessInputs: 1,
+  port: 3000,
+  host: '0.0.0.0',
+} as const;
+
 /**
  * Reads and checks every setting; throws SettingError naming the first bad one. Stores default in
  * this order: an override, else the variable, else derived from the event store actually used, so
@@ -75,10 +84,10 @@ export function loadSettings(env: SettingsEnvironment = process.env, overrides: 
     readStoreUrl,
     secretsDir: rawSetting(env, SETTING.secretsDir) ?? defaultSecretsDirectory(eventStoreUrl, cwd),
     calendarDir: rawSetting(env, SETTING.calendarDir) ?? join(cwd, 'data', 'calendar'),
-    reviewWorkingDays: integerSetting(env, SETTING.reviewWorkingDays, 5, 0),
-    publicationWorkingDays: integerSetting(env, SETTING.publicationWorkingDays, 20, 0),
-    minWitnessInputs: integerSetting(env, SETTING.minWitnessInputs, 1, 1),
-    port: integerSetting(env, SETTING.port, 3000, 0, 65535),
-    host: rawSetting(env, SETTING.host) ?? '0.0.0.0',
+    reviewWorkingDays: integerSetting(env, SETTING.reviewWorkingDays, SETTING_DEFAULTS.reviewWorkingDays, 0),
+    publicationWorkingDays: integerSetting(env, SETTING.publicationWorkingDays, SETTING_DEFAULTS.publicationWorkingDays, 0),
+    minWitnessInputs: integerSetting(env, SETTING.minWitnessInputs, SETTING_DEFAULTS.minWitnessInputs, 1),
+    port: integerSetting(env, SETTING.port, SETTING_DEFAULTS.port, 0, 65535),
+    host: rawSetting(env, SETTING.host) ?? SETTING_DEFAULTS.host,
   };
 }

@@ -1,3 +1,4 @@
+import { SETTING_DEFAULTS } from '@shuangsui/application';
 import { CalendarNotCoveredError, type WorkingDayCalendar } from '@shuangsui/domain';
 
 /**
@@ -7,13 +8,17 @@ import { CalendarNotCoveredError, type WorkingDayCalendar } from '@shuangsui/dom
  */
 
 export interface DeadlineSettings {
-  /** A result waiting for review longer than this many working days is overdue. Default 5. */
+  /** A result waiting for review longer than this many working days is overdue (SHUANGSUI_REVIEW_WORKING_DAYS). */
   readonly reviewWorkingDays: number;
-  /** Publication is due this many working days after approval. Default 20 (docs/domain.md §4.5). */
+  /** Publication is due this many working days after approval (SHUANGSUI_PUBLICATION_WORKING_DAYS; docs/domain.md §4.5). */
   readonly publicationWorkingDays: number;
 }
 
-export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = { reviewWorkingDays: 5, publicationWorkingDays: 20 };
+/** The settings' defaults (libs/application/src/config), for callers without Settings (tests). */
+export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
+  reviewWorkingDays: SETTING_DEFAULTS.reviewWorkingDays,
+  publicationWorkingDays: SETTING_DEFAULTS.publicationWorkingDays,
+};
 
 export const STATUTORY_WORKING_DAYS = {
   /** 责令限期改正 issued within 3 working days of the referral. */
