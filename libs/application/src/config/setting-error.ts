@@ -6,9 +6,10 @@ export class SettingError extends Error {
   override readonly name = 'SettingError';
   constructor(
     readonly setting: string,
-    message: string,
+    value: string,
+    problem: string,
   ) {
-    super(`Setting ${setting} ${message}`);
+    super(`Setting ${setting}="${maskPassword(value)}" ${problem}`);
   }
 }
 

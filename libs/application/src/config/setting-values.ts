@@ -1,4 +1,4 @@
-import { maskPassword, SettingError } from './setting-error';
+import { SettingError } from './setting-error';
 
 /** Where settings are read from: the process environment, or a plain object in tests. */
 export type SettingsEnvironment = Readonly<Record<string, string | undefined>>;
@@ -19,7 +19,7 @@ export function integerSetting(env: SettingsEnvironment, name: string, fallback:
   const parsed = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
   if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
-    throw new SettingError(name, `must be ${range}, got "${value}"`);
+    throw new SettingError(name, value, `must be ${range}`);
   }
   return parsed;
 }
@@ -35,7 +35,7 @@ export const READ_STORE_SCHEMES = ['sqlite:', 'postgres:', 'postgresql:'] as con
  */
 export function storeUrlSetting(name: string, url: string, schemes: readonly string[], expected: string): string {
   const scheme = url.slice(0, url.indexOf(':') + 1);
-  if (!schemes.includes(scheme)) throw new SettingError(name, `="${maskPassword(url)}" is not a supported store URL (expected ${expected})`);
-  if (scheme === 'sqlite:' && url.length === 'sqlite:'.length) throw new SettingError(name, `="${url}" names no file (expected sqlite:<path> or sqlite::memory:)`);
+  if (!schemes.includes(scheme)) throw new SettingError(name, url, `is not a supported store URL (expected ${expected})`);
+  if (scheme === 'sqlite:' && url.length === 'sqlite:'.length) throw new SettingError(name, url, 'names no file (expected sqlite:<path> or sqlite::memory:)');
   return url;
 }

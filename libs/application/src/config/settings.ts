@@ -77,7 +77,7 @@ export function loadSettings(env: SettingsEnvironment = process.env, overrides: 
   );
   // A rebuild writes and swaps tables in the read store: it must never be the history's own file.
   if (sameSqliteFile(eventStoreUrl, readStoreUrl, cwd)) {
-    throw new SettingError(SETTING.readStore, `="${readStoreUrl}" is the event store's own file; the read store needs a file of its own`);
+    throw new SettingError(SETTING.readStore, readStoreUrl, "is the event store's own file; the read store needs a file of its own");
   }
   return {
     eventStoreUrl,
