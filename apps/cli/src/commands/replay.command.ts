@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { maskPassword, sqliteFileOf, type Settings } from '@shuangsui/application';
+import { maskPassword, sqliteFileOf } from '@shuangsui/application';
 import { ALL_PROJECTIONS, createReadStore, findHeadPosition, replayReadModels, type ReadStore, type ReplayReport } from '@shuangsui/projections';
 import { cliSettings } from './global-options';
 import { CommandRefused, openExistingEventStore, refusalsToExitCode } from './open-stores';
@@ -37,10 +37,10 @@ export function describeReplay(report: ReplayReport): string {
  * server's (a wrong --read-store, a wrong working directory) or was never built; comparing against
  * nothing would report success, so that needs --from-scratch.
  */
-async function requireLiveModels(settings: Settings, readStore: ReadStore): Promise<void> {
+async function requireLiveModels(readStoreUrl: string, readStore: ReadStore): Promise<void> {
   const missing: string[] = [];
   for (const projection of ALL_PROJECTIONS) if (!(await readStore.checkpoint(projection.name))) missing.push(projection.name);
-  if (missing.length > 0) throw noLiveModel(settings.readStoreUrl, `缺少读模型 ${missing.join('、')}`);
+  if (missing.length > 0) throw noLiveModel(readStoreUrl, `缺少读模型 ${missing.join('、')}`);
 }
 
 function noLiveModel(readStoreUrl: string, detail: string): CommandRefused {
@@ -53,8 +53,9 @@ function noLiveModel(readStoreUrl: string, detail: string): CommandRefused {
 /**
  * `replay`: rebuild every read model from event zero, compare with the live ones, optionally swap.
  * Exit 1 on differences, and when there is no live read model unless --from-scratch. The read store
- * is always Settings.readStoreUrl, resolved as the server resolves it, and it is checked to exist
- * before anything is opened: --swap can only ever switch the read store the server itself reads.
+ * is always Settings.readStoreUrl, resolved as the server resolves it (never the event store's file),
+ * and must already hold live models: --swap switches the generations inside that store and nowhere
+ * else, and a mistyped path fails instead of becoming a new, silently swapped-in file.
  */
 export function registerReplayCommand(program: Command): void {
   program
@@ -74,7 +75,7 @@ export function registerReplayCommand(program: Command): void {
         const bar = options.json ? null : new SingleBar({ format: '重建读模型 [{bar}] {percentage}% | {value}/{total} | {eta}s', hideCursor: true }, Presets.shades_classic);
         try {
           readStore = await createReadStore(settings.readStoreUrl);
-          if (!options.fromScratch) await requireLiveModels(settings, readStore);
+          if (!options.fromScratch) await requireLiveModels(settings.readStoreUrl, readStore);
           bar?.start(Math.max(1, await findHeadPosition(events)), 0);
           const report = await replayReadModels(events, readStore, ALL_PROJECTIONS, {
             swap: options.swap ?? false,
