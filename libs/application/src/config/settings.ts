@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+// The one file, not the package index: the read side's defaults without loading the read side.
+import { DEFAULT_DEADLINE_SETTINGS } from '@shuangsui/projections/models/deadlines';
 import { SettingError } from './setting-error';
 import { EVENT_STORE_SCHEMES, integerSetting, rawSetting, READ_STORE_SCHEMES, storeUrlSetting, type SettingsEnvironment } from './setting-values';
 import { defaultReadStoreUrl, defaultSecretsDirectory, sameSqliteFile } from './store-locations';
@@ -47,10 +49,10 @@ export interface SettingsOverrides {
 
 export const DEFAULT_EVENT_STORE_URL = 'sqlite:./data/events.db';
 
-/** The defaults of the plain values; other code that needs one (a test's Deadlines) takes it from here. */
+/** The defaults of the plain values (the deadlines' are the read side's own, Deadlines' defaults). */
 export const SETTING_DEFAULTS = {
-  reviewWorkingDays: 5,
-  publicationWorkingDays: 20,
+  reviewWorkingDays: DEFAULT_DEADLINE_SETTINGS.reviewWorkingDays,
+  publicationWorkingDays: DEFAULT_DEADLINE_SETTINGS.publicationWorkingDays,
   minWitnessInputs: 1,
   port: 3000,
   host: '0.0.0.0',

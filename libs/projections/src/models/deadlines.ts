@@ -1,4 +1,3 @@
-import { SETTING_DEFAULTS } from '@shuangsui/application';
 import { CalendarNotCoveredError, type WorkingDayCalendar } from '@shuangsui/domain';
 
 /**
@@ -14,11 +13,8 @@ export interface DeadlineSettings {
   readonly publicationWorkingDays: number;
 }
 
-/** The settings' defaults (libs/application/src/config), for callers without Settings (tests). */
-export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
-  reviewWorkingDays: SETTING_DEFAULTS.reviewWorkingDays,
-  publicationWorkingDays: SETTING_DEFAULTS.publicationWorkingDays,
-};
+/** The defaults of SHUANGSUI_REVIEW_WORKING_DAYS and SHUANGSUI_PUBLICATION_WORKING_DAYS (loadSettings takes them from here). */
+export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = { reviewWorkingDays: 5, publicationWorkingDays: 20 };
 
 export const STATUTORY_WORKING_DAYS = {
   /** 责令限期改正 issued within 3 working days of the referral. */
