@@ -1,12 +1,12 @@
 /**
- * `npm run demo [-- <data dir>]`: a made-up district (示例市云溪区) in the default ./data stores, so a
+ * `npm run demo [-- <data dir>]`: a made-up district (示例市云溪区) in the stores the server would use
+ * (the settings, libs/application/src/config; a data dir argument means its events.db), so a
  * newcomer sees the system working in one command: about 2,000 units across grades and categories,
  * 8 inspectors, this year's plan with quotas, and this month's draw with witness inputs, whose cases
  * appear drawn and assigned, then move through their lives (results, reviews, publication, hazard
  * referrals) so every read model has content. Run it again and it says the demo is already there and changes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   DirectoryImporter,
@@ -16,6 +16,8 @@ import {
   FileDrawSecretStore,
   InspectionCommandHandler,
   inspectorTable,
+  loadSettings,
+  maskPassword,
   loadWorkingDayCalendar,
   PlanService,
   syntheticInspectors,
@@ -25,6 +27,7 @@ import {
   withLocalProjector,
   type CommandContext,
   type DirectoryFacts,
+  type Settings,
 } from '@shuangsui/application';
 import { createReadStore } from '@shuangsui/projections';
 import { chinaDate, planStreamId } from '@shuangsui/domain';
@@ -42,29 +45,29 @@ const nextMonth = (month: string): string => {
 const table = (t: { headers: readonly string[]; rows: string[][] }) => ({ headers: t.headers, rows: t.rows.map((cells, i) => ({ rowNumber: i + 2, cells })) });
 
 async function main(): Promise<void> {
-  const dataDir = resolve(process.argv[2] ?? join(process.cwd(), 'data'));
-  mkdirSync(dataDir, { recursive: true });
-  const store = await createEventStore(`sqlite:${join(dataDir, 'events.db')}`);
-  // The server's read store (beside the event store): the demo keeps it caught up as it writes.
-  const readStore = await createReadStore(`sqlite:${join(dataDir, 'read-models.db')}`);
+  // A data dir argument means its events.db; otherwise the stores the server's settings name.
+  const dataDir = process.argv[2] === undefined ? undefined : resolve(process.argv[2]);
+  const settings = loadSettings(process.env, dataDir === undefined ? {} : { eventStoreUrl: `sqlite:${join(dataDir, 'events.db')}` });
+  const store = await createEventStore(settings.eventStoreUrl);
+  // The server's read store (beside a SQLite event store): the demo keeps it caught up as it writes.
+  const readStore = await createReadStore(settings.readStoreUrl);
   try {
-    await withLocalProjector(store, readStore, (facts) => seed(store, facts, dataDir));
+    await withLocalProjector(store, readStore, (facts) => seed(store, facts, settings));
   } finally {
     await readStore.close();
     await store.close();
   }
 }
 
-async function seed(store: EventStore, facts: DirectoryFacts, dataDir: string): Promise<void> {
-  const secretsDir = process.env['SHUANGSUI_SECRETS_DIR'] ?? join(dataDir, 'secrets');
-  const storeUrl = `sqlite:${join(dataDir, 'events.db')}`;
+async function seed(store: EventStore, facts: DirectoryFacts, settings: Settings): Promise<void> {
+  const storeUrl = settings.eventStoreUrl;
   const today = chinaDate(new Date());
   const year = Number(today.slice(0, 4));
   const month = today.slice(0, 7);
   const planId = `yunxi-${year}`;
   {
     if ((await readStreamOrEmpty(store, planStreamId(planId))).length > 0) {
-      console.log(`演示数据已存在（计划 ${planId}，事件库 ${storeUrl}），未做任何改动。如需重建，请先删除 ${dataDir}。`);
+      console.log(`演示数据已存在（计划 ${planId}，事件库 ${maskPassword(storeUrl)}），未做任何改动。如需重建，请先删除该事件库（及其旁的 read-models.db 与 secrets/）。`);
       return;
     }
     const planner = (name: string): CommandContext => {
@@ -77,8 +80,8 @@ async function seed(store: EventStore, facts: DirectoryFacts, dataDir: string): 
     const inspectors = await importer.importTable('inspectors', table(inspectorTable(syntheticInspectors(INSPECTORS, year))), planner('import-inspectors'));
     console.log(`名录：检查对象 ${units.registered} 家新登记（共${units.totalRows}家），执法人员 ${inspectors.registered} 名，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 
-    const secrets = new FileDrawSecretStore(secretsDir);
-    const plans = new PlanService(store, secrets, loadWorkingDayCalendar(), facts);
+    const secrets = new FileDrawSecretStore(settings.secretsDir);
+    const plans = new PlanService(store, secrets, loadWorkingDayCalendar(settings.calendarDir), facts);
     const { plan } = await plans.adoptPlan({ planId, year, authority: AUTHORITY, jurisdiction: '示例市云溪区' }, planner('adopt-plan'));
     console.log(`年度计划 ${planId}：${plan.period.from} 至 ${plan.period.to}，每名执法人员年度最低检查量 ${plan.yearlyMinimumPerInspector} 家（${plan.workload.workingDays}×${plan.workload.inspectionShare}÷${plan.workload.inspectorsPerUnit}）`);
 
@@ -92,7 +95,7 @@ async function seed(store: EventStore, facts: DirectoryFacts, dataDir: string): 
       console.log(`${following} 抽查数 ${next.quota} 家（截止 ${next.deadline}${next.late ? '，逾期已标记' : ''}）`);
     }
 
-    const draws = new DrawService(store, plans, secrets, { minWitnessInputs: 1 });
+    const draws = new DrawService(store, plans, secrets, { minWitnessInputs: settings.minWitnessInputs });
     const record = await draws.draw(
       {
         planId,

@@ -18,18 +18,15 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
   let server: TestServer;
   let dataDir: string;
   let drawnCases: { caseId: string; unitId: string; inspectorIds: string[] }[] = [];
-  const previousSecrets = process.env['SHUANGSUI_SECRETS_DIR'];
 
   beforeAll(async () => {
     dataDir = tempDataDir();
-    process.env['SHUANGSUI_SECRETS_DIR'] = join(dataDir, 'secrets');
+    // The draw secrets go to dataDir/secrets: startServer's settings put them beside its event store.
     server = await startServer(dataDir, clock);
   });
   afterAll(async () => {
     await server.close();
     removeDir(dataDir);
-    if (previousSecrets === undefined) delete process.env['SHUANGSUI_SECRETS_DIR'];
-    else process.env['SHUANGSUI_SECRETS_DIR'] = previousSecrets;
   });
 
   it('imports the directories, refusing a file with bad rows and naming each', async () => {

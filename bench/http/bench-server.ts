@@ -5,6 +5,7 @@ import { IsArray, IsString } from 'class-validator';
 import { inspectionStreamId, INSPECTION_EVENT_TYPES } from '@shuangsui/domain';
 import { drawnData } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { sealEvents, type EventStore, type Json } from '@shuangsui/event-store';
+import { loadSettings } from '@shuangsui/application';
 import { createApp } from '../../apps/server/src/app.factory';
 import { createValidationPipe } from '../../apps/server/src/common/validation.pipe';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
@@ -64,7 +65,7 @@ async function readSideCaughtUp(runner: ProjectionRunner, referrals: HazardRefer
 
 async function main(): Promise<void> {
   const [dbPath, casesArg] = process.argv.slice(2);
-  const app = await createApp({ eventStore: `sqlite:${dbPath}`, logger: false });
+  const app = await createApp({ settings: loadSettings(process.env, { eventStoreUrl: `sqlite:${dbPath}` }), logger: false });
   const store = app.get<EventStore>(EVENT_STORE);
   await seed(store, Number(casesArg));
   await readSideCaughtUp(app.get<ProjectionRunner>(PROJECTION_RUNNER), app.get<HazardReferralProcessManager>(REFERRAL_MANAGER), store);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../apps/server/src/app.factory';
+import { loadSettings, SETTING } from '@shuangsui/application';
 import { appendGivenCase } from '@shuangsui/application/testing/given-case';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
 import type { EventStore } from '@shuangsui/event-store';
@@ -23,7 +24,10 @@ export function tempDataDir(): string {
 
 /** `automatedReferral` is off unless asked for, so tests that open referrals by hand do not race the process manager. */
 export async function startServer(dataDir: string = tempDataDir(), clock?: () => Date, automatedReferral = false): Promise<TestServer> {
-  const app = await createApp({ eventStore: `sqlite:${join(dataDir, 'events.db')}`, readStore: `sqlite:${join(dataDir, 'read-models.db')}`, automatedReferral, logger: false, clock });
+  // Settings from this data dir alone, not the developer's environment: the read store and the draw
+  // secrets land beside the event store, as they do for a server started on that file.
+  const settings = loadSettings({ [SETTING.eventStore]: `sqlite:${join(dataDir, 'events.db')}` });
+  const app = await createApp({ settings, automatedReferral, logger: false, clock });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -1,11 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { EventStore } from '@shuangsui/event-store';
-import { CLOCK, type Clock } from './common/tokens';
+import { loadWorkingDayCalendar, type Settings } from '@shuangsui/application';
+import { CLOCK, SETTINGS, WORKING_DAY_CALENDAR, type Clock } from './common/tokens';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { InspectionsModule } from './inspections/inspections.module';
 import { ProjectionsModule } from './projections/projections.module';
-import { resolveReadStoreUrl } from './projections/read-store-url';
 import { DirectoriesModule } from './directories/directories.module';
 import { PlansModule } from './plans/plans.module';
 import { DrawsModule } from './draws/draws.module';
@@ -13,11 +12,9 @@ import { LiveFeedModule } from './live-feed/live-feed.module';
 import { PublicModule } from './public/public.module';
 
 export interface AppOptions {
-  /** A store URL (SHUANGSUI_EVENT_STORE) or an open store (tests). */
-  readonly eventStore: string | EventStore;
+  /** Every setting, from `loadSettings()` (main.ts) or built by a test; no module reads the environment. */
+  readonly settings: Settings;
   readonly clock?: Clock;
-  /** Read-model store URL (SHUANGSUI_READ_STORE); default beside a SQLite event store. */
-  readonly readStore?: string;
   /** Run the automated hazard referral (default true; some tests open referrals by hand). */
   readonly automatedReferral?: boolean;
 }
@@ -25,13 +22,27 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
+    const { settings } = options;
     return {
       module: AppModule,
       global: true,
-      imports: [EventStoreModule.forRoot(options.eventStore), LiveFeedModule, InspectionsModule, ProjectionsModule.forRoot(resolveReadStoreUrl(options.readStore, options.eventStore), options.automatedReferral ?? true), PublicModule, DirectoriesModule, PlansModule, DrawsModule],
+      imports: [
+        EventStoreModule.forRoot(settings.eventStoreUrl),
+        LiveFeedModule,
+        InspectionsModule,
+        ProjectionsModule.forRoot(settings.readStoreUrl, options.automatedReferral ?? true),
+        PublicModule,
+        DirectoriesModule,
+        PlansModule,
+        DrawsModule,
+      ],
       controllers: [HealthController],
-      providers: [{ provide: CLOCK, useValue: options.clock ?? (() => new Date()) }],
-      exports: [CLOCK],
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
+        { provide: SETTINGS, useValue: settings },
+        { provide: WORKING_DAY_CALENDAR, useFactory: () => loadWorkingDayCalendar(settings.calendarDir) },
+      ],
+      exports: [CLOCK, SETTINGS, WORKING_DAY_CALENDAR],
     };
   }
 }

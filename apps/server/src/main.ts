@@ -1,12 +1,15 @@
 import { Logger } from '@nestjs/common';
+import { loadSettings, maskPassword } from '@shuangsui/application';
 import { createApp } from './app.factory';
-import { configFromEnv } from './config/server-config';
 
 async function main(): Promise<void> {
-  const config = configFromEnv();
-  const app = await createApp({ eventStore: config.eventStoreUrl });
-  await app.listen(config.port, config.host);
-  Logger.log(`shuangsui listening on http://${config.host}:${config.port} (event store ${config.eventStoreUrl}); API docs at /api/docs`, 'Main');
+  const settings = loadSettings();
+  const app = await createApp({ settings });
+  await app.listen(settings.port, settings.host);
+  Logger.log(
+    `shuangsui listening on http://${settings.host}:${settings.port} (event store ${maskPassword(settings.eventStoreUrl)}, read store ${maskPassword(settings.readStoreUrl)}); API docs at /api/docs`,
+    'Main',
+  );
 }
 
 main().catch((error: unknown) => {

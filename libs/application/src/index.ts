@@ -7,6 +7,7 @@ export * from './inspections/inspection-command.handler';
 export * from './inspections/inspection-queries';
 export * from './inspections/stored-events';
 export * from './calendar/load-calendar';
+export * from './config';
 export * from './audit/verify-chain';
 export * from './directories';
 export * from './plans';

@@ -1,7 +1,7 @@
 import type { InspectionCommandType, Role } from '@shuangsui/domain';
 
 /**
- * Which roles may send which command (DOMAIN.md §2 "Roles"). Authentication is a gateway's job;
+ * Which roles may send which command (docs/domain.md §2 "Roles"). Authentication is a gateway's job;
  * the actor arrives with the request. `system` is the software's own process managers.
  */
 export const COMMAND_ROLES: Record<InspectionCommandType, readonly Role[]> = {

@@ -2,9 +2,8 @@ import type { ReadStore } from './read-store.port';
 import { SqliteReadStore } from './sqlite/sqlite-read-store';
 import { openPostgresReadStoreFromUrl } from './postgres/postgres-read-store-url';
 
-/** The setting that names the read-model store. */
+/** The setting that names the read-model store (its default is resolved in libs/application/src/config). */
 export const READ_STORE_SETTING = 'SHUANGSUI_READ_STORE';
-export const DEFAULT_READ_STORE_URL = 'sqlite:./data/read-models.db';
 
 /**
  * Opens the read-model store a URL names:

@@ -2,8 +2,9 @@
  * The read-model store port. A read model is a set of declared tables; a projection turns events into
  * row changes on them (libs/projections/src/projection.ts). The store applies a batch of row changes
  * together with the projection's checkpoint in ONE transaction, so every event counts exactly once
- * across crashes. The port is SQL-dialect-neutral on purpose: SQLite implements it now, PostgreSQL
- * can implement it later from the same table specs and the same tiny query language.
+ * across crashes. The port is SQL-dialect-neutral on purpose: SQLite (libs/projections/src/sqlite) and
+ * PostgreSQL (libs/projections/src/postgres) implement it from the same table specs and the same tiny
+ * query language, and both run the one contract suite (testing/read-store.contract.ts).
  *
  * Blue-green: each projection's tables exist in numbered generations. Readers always read the
  * projection's active generation; a rebuild fills a fresh generation and `activateGeneration`
@@ -18,7 +19,12 @@ export interface TableSpec {
   /** The primary-key column (always text). */
   readonly key: string;
   readonly columns: Readonly<Record<string, ColumnType>>;
-  /** Secondary indexes, each a list of columns; built after a bulk rebuild, not during it. */
+  /**
+   * Secondary indexes, each a list of columns. Live generations have them from the start. For a bulk
+   * rebuild each adapter picks the cheaper moment: SQLite on a file creates them up front, because its
+   * writer thread maintains them in parallel with the events being applied; PostgreSQL and an
+   * in-memory SQLite build them once the rows are in (finishGeneration).
+   */
   readonly indexes?: readonly (readonly string[])[];
 }
 
@@ -116,9 +122,9 @@ export interface ReadStore {
   /** Row changes and the new checkpoint, atomically. Throws CheckpointConflictError, changing nothing. */
   commit(request: CommitRequest): Promise<void>;
 
-  /** Fresh, empty tables (without secondary indexes) for a rebuild; returns the generation number. */
+  /** Fresh, empty tables for a rebuild, with or without their secondary indexes (see TableSpec.indexes); returns the generation number. */
   createGeneration(schema: ProjectionSchema): Promise<number>;
-  /** Builds the secondary indexes of a generation filled by a bulk rebuild. */
+  /** After a bulk rebuild: makes sure the generation has every secondary index (builds those not created up front). */
   finishGeneration(schema: ProjectionSchema, generation: number): Promise<void>;
   /** Atomically makes `generation` the one readers see; the previous one is kept until `dropGeneration`. */
   activateGeneration(projection: string, generation: number): Promise<void>;

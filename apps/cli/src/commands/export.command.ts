@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DirectoryExporter, formatFromFileName, withLocalProjector, type DirectoryKind } from '@shuangsui/application';
 import { createReadStore } from '@shuangsui/projections';
-import { createEventStore } from '@shuangsui/event-store';
-import { globalOptions } from './global-options';
+import { cliSettings } from './global-options';
+import { openExistingEventStore } from './open-stores';
 
 /** `export units|inspectors <file>`: the directory in the import layout; the extension picks CSV or XLSX. */
 export function registerExportCommand(program: Command): void {
@@ -14,9 +14,9 @@ export function registerExportCommand(program: Command): void {
     .argument('<file>', '.csv or .xlsx')
     .action(async (kind: string, file: string, _options: unknown, command: Command) => {
       if (kind !== 'units' && kind !== 'inspectors') throw new Error(`名录类型必须是 units 或 inspectors，实际为“${kind}”`);
-      const { store: storeUrl, readStore: readStoreUrl } = globalOptions(command);
-      const store = await createEventStore(storeUrl);
-      const readStore = await createReadStore(readStoreUrl);
+      const settings = cliSettings(command);
+      const store = await openExistingEventStore(settings.eventStoreUrl);
+      const readStore = await createReadStore(settings.readStoreUrl);
       try {
         const { content, rows } = await withLocalProjector(store, readStore, (facts) => new DirectoryExporter(facts).export(kind as DirectoryKind, formatFromFileName(file)));
         writeFileSync(file, content);

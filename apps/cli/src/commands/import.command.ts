@@ -15,7 +15,7 @@ import {
 } from '@shuangsui/application';
 import { createReadStore } from '@shuangsui/projections';
 import { createEventStore } from '@shuangsui/event-store';
-import { globalOptions } from './global-options';
+import { cliSettings } from './global-options';
 
 const MAX_ROWS_SHOWN = 50;
 
@@ -45,9 +45,9 @@ export function registerImportCommand(program: Command): void {
     .option('--actor <id>', 'who imports (recorded in every event)', 'cli')
     .action(async (kind: string, file: string, options: { acceptValidRows: boolean; actor: string }, command: Command) => {
       if (kind !== 'units' && kind !== 'inspectors') throw new Error(`名录类型必须是 units 或 inspectors，实际为“${kind}”`);
-      const { store: storeUrl, readStore: readStoreUrl } = globalOptions(command);
-      const store = await createEventStore(storeUrl);
-      const readStore = await createReadStore(readStoreUrl);
+      const settings = cliSettings(command);
+      const store = await createEventStore(settings.eventStoreUrl);
+      const readStore = await createReadStore(settings.readStoreUrl);
       const bar = new SingleBar({ format: '{phase} [{bar}] {percentage}% | {value}/{total}', hideCursor: true }, Presets.shades_classic);
       let phase = '';
       const started = process.hrtime.bigint();

@@ -6,7 +6,7 @@ import { registerVerifyDrawCommand } from './verify-draw.command';
 import { registerReplayCommand } from './replay.command';
 import { registerMigrateStoreCommand } from './migrate-store.command';
 
-/** A CLI command registers itself on the root program; global options via `program.opts()`. */
+/** A CLI command registers itself on the root program; it reads its stores through `cliSettings(command)`. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI. Add one line per command file. */

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { verifyChain, type ChainVerification } from '@shuangsui/application';
-import { createEventStore, type ChainBreak } from '@shuangsui/event-store';
-import { globalOptions } from './global-options';
+import type { ChainBreak } from '@shuangsui/event-store';
+import { openExistingEventStore } from './open-stores';
+import { cliSettings } from './global-options';
 
 /** Why a link is broken, in words for the operator. */
 const REASONS: Record<ChainBreak['reason'], string> = {
@@ -40,7 +41,7 @@ export function registerVerifyChain(program: Command): void {
     .action(async (options: VerifyChainCommandOptions, command: Command) => {
       const pageSize = Number(options.pageSize);
       if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`--page-size 必须是正整数，收到 "${options.pageSize}"`);
-      const store = await createEventStore(globalOptions(command).store);
+      const store = await openExistingEventStore(cliSettings(command).eventStoreUrl);
       try {
         const result = await verifyChain(store, { pageSize });
         console.log(options.json ? JSON.stringify(result) : describeVerification(result));

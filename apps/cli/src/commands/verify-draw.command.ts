@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DrawVerifier } from '@shuangsui/application';
-import { createEventStore } from '@shuangsui/event-store';
-import { globalOptions } from './global-options';
+import { openExistingEventStore } from './open-stores';
+import { cliSettings } from './global-options';
 
 const mark = (ok: boolean): string => (ok ? '✓ 一致' : '✗ 不一致');
 
@@ -13,7 +13,7 @@ export function registerVerifyDrawCommand(program: Command): void {
     .argument('<drawId>', 'e.g. yx-2026.2026-03')
     .option('--json', 'print the report as JSON', false)
     .action(async (drawId: string, options: { json: boolean }, command: Command) => {
-      const store = await createEventStore(globalOptions(command).store);
+      const store = await openExistingEventStore(cliSettings(command).eventStoreUrl);
       try {
         const report = await new DrawVerifier(store).verify(drawId);
         if (options.json) console.log(JSON.stringify(report, null, 2));

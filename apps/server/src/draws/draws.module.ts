@@ -15,12 +15,13 @@ import {
   drawFollowUpReaction,
   unitClosureReaction,
   type DrawSecretStore,
+  type Settings,
 } from '@shuangsui/application';
 import type { EventStore } from '@shuangsui/event-store';
 import { LeaderTasks, type ReadStore } from '@shuangsui/projections';
 import { READ_STORE } from '../projections/read-store.tokens';
 import { registerErrorMapper } from '../common/error.filter';
-import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
+import { CLOCK, EVENT_STORE, SETTINGS, type Clock } from '../common/tokens';
 import { DirectoriesModule } from '../directories/directories.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { DRAW_SECRETS, PlansModule } from '../plans/plans.module';
@@ -36,21 +37,15 @@ registerErrorMapper((error) => {
   return null;
 });
 
-/** SHUANGSUI_MIN_WITNESS_INPUTS: how many public inputs a draw needs (default 1). */
-function minWitnessInputs(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env['SHUANGSUI_MIN_WITNESS_INPUTS'] ?? 1);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`Setting SHUANGSUI_MIN_WITNESS_INPUTS must be an integer ≥ 1, got "${env['SHUANGSUI_MIN_WITNESS_INPUTS']}"`);
-  return value;
-}
-
 @Module({
   imports: [PlansModule, InspectionsModule, DirectoriesModule],
   controllers: [DrawsController],
   providers: [
     {
       provide: DrawService,
-      useFactory: (store: EventStore, plans: PlanService, secrets: DrawSecretStore, clock: Clock) => new DrawService(store, plans, secrets, { minWitnessInputs: minWitnessInputs() }, clock),
-      inject: [EVENT_STORE, PlanService, DRAW_SECRETS, CLOCK],
+      useFactory: (store: EventStore, plans: PlanService, secrets: DrawSecretStore, settings: Settings, clock: Clock) =>
+        new DrawService(store, plans, secrets, { minWitnessInputs: settings.minWitnessInputs }, clock),
+      inject: [EVENT_STORE, PlanService, DRAW_SECRETS, SETTINGS, CLOCK],
     },
     {
       provide: DrawFollowUp,

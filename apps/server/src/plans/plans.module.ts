@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import {
-  defaultSecretsDirectory,
   FileDrawSecretStore,
-  loadWorkingDayCalendar,
   PlanAlreadyExistsError,
   PlanNotFoundError,
   PlanService,
@@ -10,14 +8,16 @@ import {
   QuotaNotSetError,
   type DirectoryFacts,
   type DrawSecretStore,
+  type Settings,
 } from '@shuangsui/application';
+import type { WorkingDayCalendar } from '@shuangsui/domain/calendar';
 import { DIRECTORY_FACTS } from '../projections/read-store.tokens';
 import type { EventStore } from '@shuangsui/event-store';
 import { registerErrorMapper } from '../common/error.filter';
-import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
+import { CLOCK, EVENT_STORE, SETTINGS, WORKING_DAY_CALENDAR, type Clock } from '../common/tokens';
 import { PlansController } from './plans.controller';
 
-/** The store for seed secrets between freeze and draw (SHUANGSUI_SECRETS_DIR, default ./data/secrets). */
+/** The store for seed secrets between freeze and draw, in Settings.secretsDir. */
 export const DRAW_SECRETS = Symbol('DRAW_SECRETS');
 
 registerErrorMapper((error) => {
@@ -31,11 +31,12 @@ registerErrorMapper((error) => {
 @Module({
   controllers: [PlansController],
   providers: [
-    { provide: DRAW_SECRETS, useFactory: (): DrawSecretStore => new FileDrawSecretStore(defaultSecretsDirectory()) },
+    { provide: DRAW_SECRETS, useFactory: (settings: Settings): DrawSecretStore => new FileDrawSecretStore(settings.secretsDir), inject: [SETTINGS] },
     {
       provide: PlanService,
-      useFactory: (store: EventStore, secrets: DrawSecretStore, facts: DirectoryFacts, clock: Clock) => new PlanService(store, secrets, loadWorkingDayCalendar(), facts, clock),
-      inject: [EVENT_STORE, DRAW_SECRETS, DIRECTORY_FACTS, CLOCK],
+      useFactory: (store: EventStore, secrets: DrawSecretStore, calendar: WorkingDayCalendar, facts: DirectoryFacts, clock: Clock) =>
+        new PlanService(store, secrets, calendar, facts, clock),
+      inject: [EVENT_STORE, DRAW_SECRETS, WORKING_DAY_CALENDAR, DIRECTORY_FACTS, CLOCK],
     },
   ],
   exports: [PlanService, DRAW_SECRETS],

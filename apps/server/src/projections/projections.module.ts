@@ -1,13 +1,13 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InspectionCommandHandler, loadWorkingDayCalendar, ReadModelFacts } from '@shuangsui/application';
+import { InspectionCommandHandler, ReadModelFacts, type Settings } from '@shuangsui/application';
 import { chinaDate } from '@shuangsui/domain';
+import type { WorkingDayCalendar } from '@shuangsui/domain/calendar';
 import type { EventStore } from '@shuangsui/event-store';
 import {
   ALL_PROJECTIONS,
   createLeaderElection,
   createReadStore,
   Deadlines,
-  DEFAULT_DEADLINE_SETTINGS,
   DisclosureReader,
   HazardReferralProcessManager,
   LeaderTasks,
@@ -18,25 +18,10 @@ import {
   type LeaderElection,
   type ReadStore,
 } from '@shuangsui/projections';
-import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
+import { CLOCK, EVENT_STORE, SETTINGS, WORKING_DAY_CALENDAR, type Clock } from '../common/tokens';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { ProjectionsController } from './projections.controller';
 import { AUTOMATED_REFERRAL, DIRECTORY_FACTS, LEADER_ELECTION, PROJECTION_RUNNER, READ_STORE, REFERRAL_MANAGER } from './read-store.tokens';
-
-/** Settings of the read side (environment, with defaults). */
-function deadlineSettings(env: NodeJS.ProcessEnv = process.env) {
-  const number = (name: string, fallback: number) => {
-    const value = env[name];
-    if (value === undefined) return fallback;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`Setting ${name} must be a non-negative integer, got "${value}"`);
-    return parsed;
-  };
-  return {
-    reviewWorkingDays: number('SHUANGSUI_REVIEW_WORKING_DAYS', DEFAULT_DEADLINE_SETTINGS.reviewWorkingDays),
-    publicationWorkingDays: number('SHUANGSUI_PUBLICATION_WORKING_DAYS', DEFAULT_DEADLINE_SETTINGS.publicationWorkingDays),
-  };
-}
 
 /**
  * The read side in the server: opens the read store, runs every projection and the automated hazard
@@ -83,7 +68,12 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         // One projector per shared read store: an advisory lock for PostgreSQL, this process for SQLite.
         { provide: LEADER_ELECTION, useFactory: () => createLeaderElection(readStoreUrl, (message) => new Logger('Leadership').log(message)) },
         { provide: LeaderTasks, useValue: new LeaderTasks() },
-        { provide: Deadlines, useFactory: () => new Deadlines(loadWorkingDayCalendar(), deadlineSettings()) },
+        {
+          provide: Deadlines,
+          useFactory: (calendar: WorkingDayCalendar, settings: Settings) =>
+            new Deadlines(calendar, { reviewWorkingDays: settings.reviewWorkingDays, publicationWorkingDays: settings.publicationWorkingDays }),
+          inject: [WORKING_DAY_CALENDAR, SETTINGS],
+        },
         { provide: DisclosureReader, useFactory: (store: ReadStore) => new DisclosureReader(store), inject: [READ_STORE] },
         { provide: PlanReader, useFactory: (store: ReadStore) => new PlanReader(store), inject: [READ_STORE] },
         {

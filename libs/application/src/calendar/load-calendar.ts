@@ -6,9 +6,10 @@ import { WorkingDayCalendar, type CalendarYear } from '@shuangsui/domain/calenda
  * Calendar data comes from the maintained `chinese-days` package (State Council notices since 2004),
  * plus optional files `<dir>/<year>.json` ({"year":2027,"holidays":[…],"adjustedWorkingDays":[…]}) that
  * add or replace a year — so a newly announced year needs a data file, not a code change.
- * Default dir: SHUANGSUI_CALENDAR_DIR or ./data/calendar.
+ * The server passes `Settings.calendarDir` (SHUANGSUI_CALENDAR_DIR); without a directory only the
+ * packaged years are known.
  */
-export function loadWorkingDayCalendar(extraDir: string = process.env['SHUANGSUI_CALENDAR_DIR'] ?? join(process.cwd(), 'data', 'calendar')): WorkingDayCalendar {
+export function loadWorkingDayCalendar(extraDir?: string): WorkingDayCalendar {
   const packaged = JSON.parse(readFileSync(require.resolve('chinese-days/dist/chinese-days.json'), 'utf8')) as {
     holidays: Record<string, string>;
     workdays: Record<string, string>;
@@ -23,9 +24,9 @@ export function loadWorkingDayCalendar(extraDir: string = process.env['SHUANGSUI
   Object.keys(packaged.workdays).forEach((date) => yearOf(date).adjustedWorkingDays.push(date));
   const years: CalendarYear[] = [...byYear].map(([year, days]) => ({ year, ...days }));
 
-  const overrides = existsSync(extraDir) ? readdirSync(extraDir).filter((name) => /^\d{4}\.json$/.test(name)) : [];
-  for (const name of overrides) {
-    const year = JSON.parse(readFileSync(join(extraDir, name), 'utf8')) as CalendarYear;
+  const overrides = extraDir !== undefined && existsSync(extraDir) ? readdirSync(extraDir).filter((name) => /^\d{4}\.json$/.test(name)).map((name) => join(extraDir, name)) : [];
+  for (const file of overrides) {
+    const year = JSON.parse(readFileSync(file, 'utf8')) as CalendarYear;
     const index = years.findIndex((existing) => existing.year === year.year);
     if (index >= 0) years.splice(index, 1);
     years.push(year);

@@ -54,15 +54,3 @@ export class FileDrawSecretStore implements DrawSecretStore {
     return join(this.directory, `${commitment}.secret`);
   }
 }
-
-/** SHUANGSUI_SECRETS_DIR, else `secrets/` beside an SQLite store's file, else ./data/secrets. */
-export function defaultSecretsDirectory(eventStoreUrl?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env['SHUANGSUI_SECRETS_DIR'];
-  if (configured) return configured;
-  if (eventStoreUrl?.startsWith('sqlite:') && eventStoreUrl !== 'sqlite::memory:') {
-    const path = eventStoreUrl.slice('sqlite:'.length);
-    const slash = path.lastIndexOf('/');
-    return join(slash >= 0 ? path.slice(0, slash) : '.', 'secrets');
-  }
-  return join(process.cwd(), 'data', 'secrets');
-}

@@ -1,5 +1,5 @@
 /**
- * Working days on the Chinese public-holiday calendar (DOMAIN.md §4.5): Monday–Friday are working
+ * Working days on the Chinese public-holiday calendar (docs/domain.md §4.5): Monday–Friday are working
  * days unless they are public holidays; some weekends are adjusted working days (调休). The calendar
  * is data, one year at a time, published by the State Council each winter; this class only computes.
  * Asking about a year the data does not cover is an error, not a silent weekday guess, because a

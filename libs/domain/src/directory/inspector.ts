@@ -15,7 +15,7 @@ export interface ConflictOfInterest {
   readonly reason: string;
 }
 
-/** An inspector of the inspector directory (执法检查人员名录库), DOMAIN.md §2. */
+/** An inspector of the inspector directory (执法检查人员名录库), docs/domain.md §2. */
 export interface Inspector {
   readonly id: string;
   readonly name: string;

@@ -7,7 +7,7 @@ export const RISK_GRADE_VALUES: readonly RiskGrade[] = ['A', 'B', 'C', 'D'];
 export const UNIT_STATUSES = ['active', 'closed', 'deregistered'] as const;
 export type UnitStatus = (typeof UNIT_STATUSES)[number];
 
-/** A unit of the unit directory (检查对象名录库), DOMAIN.md §2. */
+/** A unit of the unit directory (检查对象名录库), docs/domain.md §2. */
 export interface Unit {
   readonly id: string;
   readonly name: string;

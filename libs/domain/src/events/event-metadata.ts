@@ -1,4 +1,4 @@
-/** Who may act in the system (DOMAIN.md §2 "Roles"). `system` is the software itself (process managers). */
+/** Who may act in the system (docs/domain.md §2 "Roles"). `system` is the software itself (process managers). */
 export const ROLES = ['planner', 'inspector', 'reviewer', 'supervisor', 'auditor', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 

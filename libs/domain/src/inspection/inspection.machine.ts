@@ -11,7 +11,7 @@ import type { InspectionEvent } from './inspection.events';
  * applies every recorded event even after a rule changes.
  *
  * Two regions run side by side once a case is drawn: the lifecycle (drawn → … → published) and the
- * hazard referral, which opens on approval and never waits for publication (DOMAIN.md §4.6).
+ * hazard referral, which opens on approval and never waits for publication (docs/domain.md §4.6).
  */
 
 type Unversioned<E> = E extends DomainEvent<`${infer Name}.v1`, infer Data>

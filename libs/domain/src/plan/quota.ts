@@ -1,7 +1,7 @@
 import { isIsoDate, isIsoMonth, monthBounds, previousMonth } from '../directory/iso-date';
 import { violation, type RuleViolation } from '../shared/rule-violation';
 
-/** Day of month M−1 by which the quota for month M must be set (DOMAIN.md §3: "by the 25th"). */
+/** Day of month M−1 by which the quota for month M must be set (docs/domain.md §3: "by the 25th"). */
 export const QUOTA_DEADLINE_DAY = 25;
 
 export interface QuotaRequest {

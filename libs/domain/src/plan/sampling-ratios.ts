@@ -8,7 +8,7 @@ import { violation, type RuleViolation } from '../shared/rule-violation';
  */
 export type SamplingRatios = Readonly<Record<RiskGrade, number>>;
 
-/** One county's published scale (DOMAIN.md §3), top of each band: A ≤ 5 %, B ≤ 20 %, C ≤ 60 %, D 100 %. */
+/** One county's published scale (docs/domain.md §3), top of each band: A ≤ 5 %, B ≤ 20 %, C ≤ 60 %, D 100 %. */
 export const DEFAULT_SAMPLING_RATIOS: SamplingRatios = { A: 0.05, B: 0.2, C: 0.6, D: 1 };
 
 /** The most checks per year a ratio may demand: monthly. */

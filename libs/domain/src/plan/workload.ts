@@ -1,5 +1,5 @@
 /**
- * Workload arithmetic of the annual plan (DOMAIN.md §3): each day two inspectors inspect one unit;
+ * Workload arithmetic of the annual plan (docs/domain.md §3): each day two inspectors inspect one unit;
  * 220 working days a year; 70 % of them are inspection days. All three are plan parameters; the
  * per-inspector minimum and the capacities are derived, never typed in.
  */

@@ -3,16 +3,17 @@ import { CalendarNotCoveredError, type WorkingDayCalendar } from '@shuangsui/dom
 /**
  * Deadline arithmetic of the read side, in working days on the Chinese holiday calendar (调休
  * included). Settings (review, publication) are parameters; statutory follow-up limits are fixed by
- * 消防监督检查规定 (DOMAIN.md §4.6). "Due on D" means the step is late from the day after D.
+ * 消防监督检查规定 (docs/domain.md §4.6). "Due on D" means the step is late from the day after D.
  */
 
 export interface DeadlineSettings {
-  /** A result waiting for review longer than this many working days is overdue. Default 5. */
+  /** A result waiting for review longer than this many working days is overdue (SHUANGSUI_REVIEW_WORKING_DAYS). */
   readonly reviewWorkingDays: number;
-  /** Publication is due this many working days after approval. Default 20 (DOMAIN.md §4.5). */
+  /** Publication is due this many working days after approval (SHUANGSUI_PUBLICATION_WORKING_DAYS; docs/domain.md §4.5). */
   readonly publicationWorkingDays: number;
 }
 
+/** The defaults of SHUANGSUI_REVIEW_WORKING_DAYS and SHUANGSUI_PUBLICATION_WORKING_DAYS (loadSettings takes them from here). */
 export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = { reviewWorkingDays: 5, publicationWorkingDays: 20 };
 
 export const STATUTORY_WORKING_DAYS = {

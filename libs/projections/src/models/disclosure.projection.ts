@@ -5,7 +5,7 @@ import type { TableSpec } from '../read-store.port';
 import { payload, T } from './event-data';
 
 /**
- * The public record of DOMAIN.md §4.5 — unit name, credit code, inspecting authority, inspection
+ * The public record of docs/domain.md §4.5 — unit name, credit code, inspecting authority, inspection
  * date, items checked, result category, rectification status of hazards — and nothing else. The
  * table has no column that could hold personal data (no inspector, reviewer, responsible person or
  * contact), so nothing personal can leak through a query or an export. Rows exist from the draw

@@ -2,7 +2,7 @@ import { RESULT_CATEGORIES, type ResultCategory } from '@shuangsui/domain';
 import type { Condition, ReadStore, TableRef } from '../read-store.port';
 import { checklistLabel, decodeItemsChecked, DISCLOSURE_RECORDS, disclosureProjection, HAZARD_RECTIFICATION, type DisclosureRow, type HazardRectification } from './disclosure.projection';
 
-/** One public record (公示): exactly DOMAIN.md §4.5, no personal data. */
+/** One public record (公示): exactly docs/domain.md §4.5, no personal data. */
 export interface DisclosureRecord {
   readonly caseId: string;
   readonly unitName: string;

@@ -1,7 +1,7 @@
 import type { ReadStore, TableRef } from '../read-store.port';
 import { PLAN_CASES, PLAN_MONTHS, planProjection, PLANS, type PlanMonthRow, type PlanRow } from './plan.projection';
 
-/** DOMAIN.md §3: 220 working days × 0.7 ÷ 2 inspectors per unit, when the plan has not said otherwise. */
+/** docs/domain.md §3: 220 working days × 0.7 ÷ 2 inspectors per unit, when the plan has not said otherwise. */
 export const DEFAULT_YEARLY_MINIMUM = Math.round((220 * 0.7) / 2);
 
 export interface PlanProgress {

@@ -26,7 +26,7 @@ export interface ReferralView {
   readonly rectified: boolean | null;
   readonly closedOn: string | null;
   readonly escalatedOn: string | null;
-  /** Statutory follow-up deadlines (DOMAIN.md §4.6); null when the step does not apply or the calendar lacks the year. */
+  /** Statutory follow-up deadlines (docs/domain.md §4.6); null when the step does not apply or the calendar lacks the year. */
   readonly deadlines: { readonly orderDue: string | null; readonly reinspectionDue: string | null; readonly collectiveOpinionDue: string | null };
   readonly overdueSteps: readonly OverdueStep[];
 }

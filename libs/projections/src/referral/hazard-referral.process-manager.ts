@@ -20,7 +20,7 @@ export interface ReferralManagerStatus {
 }
 
 /**
- * Automated hazard referral (DOMAIN.md §4.6): an approved result with hazards is referred for
+ * Automated hazard referral (docs/domain.md §4.6): an approved result with hazards is referred for
  * follow-up at once, without waiting for publication. Reacts to InspectionResultApproved.v1 by
  * sending `openReferral` through the same command handler the API uses, as the system actor, with
  * causation = the approval event and the approval's correlation id. Its checkpoint is saved after

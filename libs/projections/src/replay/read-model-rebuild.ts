@@ -116,7 +116,10 @@ export class ReadModelRebuild {
     }
   }
 
-  /** Secondary indexes, built once after the bulk load (much faster than maintaining them per row). */
+  /**
+   * Secondary indexes the store did not create up front (see TableSpec.indexes): built once after the
+   * bulk load, which costs less than maintaining them row by row on the thread applying the events.
+   */
   async finish(): Promise<void> {
     for (const { projection, generation } of this.targets) await this.store.finishGeneration(projection, generation);
   }

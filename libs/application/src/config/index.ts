@@ -1,0 +1,4 @@
+export * from './settings';
+export { maskPassword, SettingError } from './setting-error';
+export { type SettingsEnvironment } from './setting-values';
+export { defaultReadStoreUrl, defaultSecretsDirectory, sqliteFileOf } from './store-locations';

@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { SettingError } from './setting-error';
+import { loadSettings, SETTING, type Settings } from './settings';
+
+const CWD = '/srv/app';
+const load = (env: Record<string, string>, overrides = {}): Settings => loadSettings(env, overrides, CWD);
+
+/** The error loadSettings throws for `env`, so a test can say which setting it names. */
+function failure(env: Record<string, string>, overrides = {}): SettingError {
+  try {
+    load(env, overrides);
+  } catch (error) {
+    if (error instanceof SettingError) return error;
+    throw error;
+  }
+  throw new Error('expected a SettingError');
+}
+
+describe('settings', () => {
+  it('runs on a fresh machine with nothing set: SQLite files under ./data, port 3000 on every interface', () => {
+    expect(load({})).toEqual({
+      eventStoreUrl: 'sqlite:./data/events.db',
+      readStoreUrl: 'sqlite:data/read-models.db',
+      secretsDir: 'data/secrets',
+      calendarDir: join(CWD, 'data', 'calendar'),
+      reviewWorkingDays: 5,
+      publicationWorkingDays: 20,
+      minWitnessInputs: 1,
+      port: 3000,
+      host: '0.0.0.0',
+    });
+  });
+
+  describe('stores', () => {
+    it('puts the read store and the draw secrets beside a SQLite event store', () => {
+      const settings = load({ [SETTING.eventStore]: 'sqlite:/srv/x/events.db' });
+      expect(settings.readStoreUrl).toBe('sqlite:/srv/x/read-models.db');
+      expect(settings.secretsDir).toBe('/srv/x/secrets');
+    });
+
+    it('derives them from an overriding event store (the CLI --store) exactly as from the variable', () => {
+      const fromVariable = load({ [SETTING.eventStore]: 'sqlite:/srv/x/events.db' });
+      const fromOverride = load({ [SETTING.eventStore]: 'sqlite:/elsewhere/events.db' }, { eventStoreUrl: 'sqlite:/srv/x/events.db' });
+      expect(fromOverride).toEqual(fromVariable);
+    });
+
+    it('prefers --read-store, then SHUANGSUI_READ_STORE, to the file beside the event store', () => {
+      const env = { [SETTING.eventStore]: 'sqlite:/srv/x/events.db', [SETTING.readStore]: 'postgres://db/read' };
+      expect(load(env).readStoreUrl).toBe('postgres://db/read');
+      expect(load(env, { readStoreUrl: 'sqlite:/tmp/rm.db' }).readStoreUrl).toBe('sqlite:/tmp/rm.db');
+    });
+
+    it('keeps an in-memory event store with an in-memory read store, and other stores with ./data files', () => {
+      expect(load({ [SETTING.eventStore]: 'sqlite::memory:' }).readStoreUrl).toBe('sqlite::memory:');
+      const postgres = load({ [SETTING.eventStore]: 'postgres://u:p@db/shuangsui' });
+      expect(postgres.readStoreUrl).toBe('sqlite:./data/read-models.db');
+      expect(postgres.secretsDir).toBe(join(CWD, 'data', 'secrets'));
+    });
+
+    it('takes a blank variable as unset', () => {
+      expect(load({ [SETTING.eventStore]: ' ', [SETTING.port]: '' })).toMatchObject({ eventStoreUrl: 'sqlite:./data/events.db', port: 3000 });
+    });
+
+    it.each([
+      [SETTING.eventStore, 'mysql://app:secret@db/shuangsui'],
+      [SETTING.eventStore, 'sqlite:'],
+      [SETTING.readStore, 'esdb://node:2113'],
+      [SETTING.readStore, 'read-models.db'],
+    ])('refuses an unknown store scheme, naming the setting (%s=%s)', (name, value) => {
+      const error = failure({ [name]: value });
+      expect(error.setting).toBe(name);
+      expect(error.message).toContain(name);
+    });
+
+    it('masks the password of a refused URL', () => {
+      expect(failure({ [SETTING.eventStore]: 'mysql://app:secret@db/x' }).message).toContain('mysql://app:***@db/x');
+    });
+
+    it('refuses a read store that is the event store file itself, also through a relative path', () => {
+      const error = failure({ [SETTING.eventStore]: 'sqlite:/srv/app/data/events.db' }, { readStoreUrl: 'sqlite:./data/events.db' });
+      expect(error.setting).toBe(SETTING.readStore);
+    });
+  });
+
+  describe('numbers', () => {
+    it('reads the deadlines, the witness minimum and the port', () => {
+      const settings = load({ [SETTING.reviewWorkingDays]: '3', [SETTING.publicationWorkingDays]: '0', [SETTING.minWitnessInputs]: '2', [SETTING.port]: '8080', [SETTING.host]: '127.0.0.1' });
+      expect(settings).toMatchObject({ reviewWorkingDays: 3, publicationWorkingDays: 0, minWitnessInputs: 2, port: 8080, host: '127.0.0.1' });
+    });
+
+    it.each([
+      [SETTING.port, '65536'],
+      [SETTING.port, 'http'],
+      [SETTING.port, '3e3'],
+      [SETTING.port, '-1'],
+      [SETTING.reviewWorkingDays, '2.5'],
+      [SETTING.publicationWorkingDays, '-3'],
+      [SETTING.publicationWorkingDays, 'twenty'],
+      [SETTING.minWitnessInputs, '0'],
+    ])('refuses %s=%s, naming the setting and the value', (name, value) => {
+      const error = failure({ [name]: value });
+      expect(error.setting).toBe(name);
+      expect(error.message.startsWith(`Setting ${name}="${value}" must be an integer`)).toBe(true);
+    });
+  });
+});
