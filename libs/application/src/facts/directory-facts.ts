@@ -21,7 +21,8 @@ export interface DirectoryFacts {
   caughtUp(): Promise<number>;
   units(): Promise<Unit[]>;
   inspectors(): Promise<Inspector[]>;
-  inspectedCases(): Promise<InspectedCase[]>;
+  /** The inspected cases of these units (the freeze asks for the directory's units only). */
+  inspectedCasesOf(unitIds: readonly string[]): Promise<InspectedCase[]>;
   /** Unit id → its cases still drawn or assigned, sorted. */
   openCasesOfUnits(unitIds: readonly string[]): Promise<Map<string, string[]>>;
 }

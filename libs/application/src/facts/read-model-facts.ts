@@ -32,8 +32,8 @@ export class ReadModelFacts implements DirectoryFacts {
     return this.directory.inspectors();
   }
 
-  inspectedCases(): Promise<InspectedCase[]> {
-    return this.history.inspectedCases();
+  inspectedCasesOf(unitIds: readonly string[]): Promise<InspectedCase[]> {
+    return this.history.inspectedCasesOf(unitIds);
   }
 
   openCasesOfUnits(unitIds: readonly string[]): Promise<Map<string, string[]>> {

@@ -108,12 +108,12 @@ export class PlanService {
     const workingDaysInMonth = this.calendar.workingDaysInMonth(month);
 
     const directoryPosition = await this.facts.caughtUp();
-    const [units, inspectors, inspected, records] = await Promise.all([
+    const [units, inspectors, records] = await Promise.all([
       this.facts.units(),
       this.facts.inspectors(),
-      this.facts.inspectedCases(),
       earlierDrawRecords(this.store, planId, plan.period, month),
     ]);
+    const inspected = await this.facts.inspectedCasesOf(units.map((unit) => unit.id));
     const history = planDrawHistory(records, inspected, plan.period);
     const { secret, commitment } = generateSecret();
     await this.secrets.put(commitment, secret);

@@ -78,6 +78,8 @@ describe.each(readStoreKinds().map((kind) => [kind.name, kind] as const))('UnitH
     const unitIds = Array.from({ length: 60 }, (_, i) => `u-${i}`);
     const check = async () => {
       expect(await reader.inspectedCases()).toEqual(expected.inspected);
+      const some = unitIds.filter((_, i) => i % 3 === 0);
+      expect(await reader.inspectedCasesOf(some)).toEqual(expected.inspected.filter((c) => some.includes(c.unitId)));
       expect(await reader.openCasesOfUnits(unitIds)).toEqual(expected.open);
     };
     await check();

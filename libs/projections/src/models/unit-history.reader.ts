@@ -41,14 +41,34 @@ export class UnitHistoryReader {
     return byUnit;
   }
 
+  /**
+   * The cases with a recorded result of the given units, in case id order. Served by the unit_id index,
+   * a few hundred units per query: the cost follows the units' own inspections, not the log's length.
+   */
+  async inspectedCasesOf(unitIds: readonly string[]): Promise<InspectedCase[]> {
+    const ids = [...new Set(unitIds)];
+    const cases: InspectedCase[] = [];
+    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+      const rows = await this.store.query(REF, {
+        where: [{ column: 'unit_id', op: 'in', value: ids.slice(start, start + IDS_PER_QUERY) }, { column: 'visit_date', op: 'notNull' }],
+      });
+      for (const row of rows as UnitCaseRow[]) cases.push(inspectedCase(row));
+    }
+    return cases.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  }
+
   /** Every case with a recorded result, in case id order (paged by key, so the store is never asked for all rows at once). */
   async inspectedCases(): Promise<InspectedCase[]> {
     const cases: InspectedCase[] = [];
     for await (const row of keysetPages(this.store, REF, [{ column: 'visit_date', op: 'notNull' }], 5_000)) {
-      const { case_id, unit_id, visit_date, visit_inspector_a: a, visit_inspector_b: b, visit_position } = row as UnitCaseRow;
-      const inspected = { caseId: case_id, unitId: unit_id, visitDate: visit_date!, position: visit_position! };
-      cases.push(a !== null && b !== null ? { ...inspected, pair: [a, b] } : inspected);
+      cases.push(inspectedCase(row as UnitCaseRow));
     }
     return cases;
   }
+}
+
+function inspectedCase(row: UnitCaseRow): InspectedCase {
+  const { case_id, unit_id, visit_date, visit_inspector_a: a, visit_inspector_b: b, visit_position } = row;
+  const inspected = { caseId: case_id, unitId: unit_id, visitDate: visit_date!, position: visit_position! };
+  return a !== null && b !== null ? { ...inspected, pair: [a, b] } : inspected;
 }
