@@ -1,0 +1,255 @@
+/**
+ * npm run bench:scale [-- --small 10000 --large 1000000 --reps 5]
+ *
+ * Does an operation get slower as the event log grows? Four operations through the real HTTP API, on
+ * a real SQLite file, first on a store of --small events, then on one of --large: GET /plans/:id,
+ * setting a month's quota (POST /plans/:id/quotas), importing a 100-row directory change (POST
+ * /directories/units/import) and recording one inspection result (POST /inspections/:id/results).
+ * The target: each at --large takes at most 1.5 × its time at --small.
+ *
+ * Each store holds the same fixture (bench/scale-fixture.ts: directory, plan, cases) and is filled up
+ * to its size with the replay benchmark's generated history (bench/replay-history.ts). A child
+ * process generates it, rebuilds the read models over it (as `replay --swap` would) and flushes both
+ * files to disk, so the server starts on a store at rest with its read side caught up. The server
+ * runs in a child process of its own (bench/http/bench-server.ts); requests go one at a time, each
+ * sent once the read side has applied everything before it. Every round works on its own quota
+ * month, 100 rows and case; round 0 is a warm-up and not counted; each operation's figure is the
+ * median of the --reps rounds after it.
+ *
+ * Prints every timing, and as its LAST line one JSON object:
+ * {"smallEvents":…,"largeEvents":…,"operations":{"getPlan":{"smallMs":…,"largeMs":…},…},"worstRatio":…}
+ * BENCH_SERVER_NODE_OPTIONS="--cpu-prof" profiles the servers (one profile per store size).
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { chinaDate } from '@shuangsui/domain';
+import { SqliteEventStore } from '@shuangsui/event-store';
+import { ALL_PROJECTIONS, findHeadPosition, READ_STORE_SETTING, ReadModelRebuild, REFERRAL_MANAGER_CHECKPOINT, SqliteReadStore } from '@shuangsui/projections';
+import { requestHeaders } from './http/request-headers';
+import { startBenchServer } from './http/start-bench-server';
+import { generateHistory } from './replay-history';
+import { MAX_ROUNDS, QUOTA, ROWS_PER_IMPORT, scaleFixture, unitChangeFile, writeFixture, type ScaleFixture } from './scale-fixture';
+
+const OPERATIONS = ['getPlan', 'setQuota', 'importUnits', 'recordResult'] as const;
+type Operation = (typeof OPERATIONS)[number];
+
+/** What the generating child leaves beside the store for the measuring parent. */
+interface StoreSummary {
+  readonly events: number;
+  readonly fixture: ScaleFixture;
+}
+
+/** A live counter on a terminal; nothing in a log, where carriage returns would pile up. */
+const progress = (text: string): void => {
+  if (process.stdout.isTTY) process.stdout.write(`\r${text}`);
+};
+
+const positiveInteger = (name: string, value: string | undefined): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${value}"`);
+  return n;
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      small: { type: 'string', default: '10000' },
+      large: { type: 'string', default: '1000000' },
+      reps: { type: 'string', default: '5' },
+      'generate-into': { type: 'string' },
+      events: { type: 'string' },
+      year: { type: 'string' },
+    },
+  });
+  const reps = positiveInteger('reps', values.reps);
+  if (reps + 1 > MAX_ROUNDS) throw new Error(`--reps must be at most ${MAX_ROUNDS - 1} (one plan year's months, a warm-up round included)`);
+  const into = values['generate-into'];
+  if (into !== undefined) return generate(into, positiveInteger('events', values.events), scaleFixture(reps + 1, positiveInteger('year', values.year)));
+
+  const small = positiveInteger('small', values.small);
+  const large = positiveInteger('large', values.large);
+  // The year after next: every month of the plan is ahead, every quota on time (see scale-fixture.ts).
+  const year = Number(chinaDate(new Date()).slice(0, 4)) + 2;
+  const smallRun = await measureStore(small, reps, year);
+  const largeRun = await measureStore(large, reps, year);
+
+  const operations = Object.fromEntries(OPERATIONS.map((op) => [op, { smallMs: roundTo(median(smallRun.ms[op]), 1), largeMs: roundTo(median(largeRun.ms[op]), 1) }])) as Record<
+    Operation,
+    { smallMs: number; largeMs: number }
+  >;
+  const ratios = OPERATIONS.map((op) => operations[op].largeMs / operations[op].smallMs);
+  for (const [i, op] of OPERATIONS.entries()) {
+    console.log(`${op.padEnd(12)} ${operations[op].smallMs} ms → ${operations[op].largeMs} ms  (× ${ratios[i]!.toFixed(2)})`);
+  }
+  console.log(JSON.stringify({ smallEvents: smallRun.events, largeEvents: largeRun.events, operations, worstRatio: roundTo(Math.max(...ratios), 2) }));
+}
+
+interface StoreRun {
+  readonly events: number;
+  readonly ms: Record<Operation, number[]>;
+}
+
+/** Generates a store of `events` events in a child process, starts the server on it and times every round. */
+async function measureStore(events: number, reps: number, year: number): Promise<StoreRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'shuangsui-scale-bench-'));
+  try {
+    const path = join(dir, 'events.db');
+    // The packaged holiday calendar ends with the announced years; the plan's year gets a made-up
+    // one (weekends only), the way an operator adds data/calendar/<year>.json.
+    const calendarDir = join(dir, 'calendar');
+    mkdirSync(calendarDir);
+    writeFileSync(join(calendarDir, `${year}.json`), JSON.stringify({ year, holidays: [], adjustedWorkingDays: [] }));
+    const env = { ...process.env, SHUANGSUI_CALENDAR_DIR: calendarDir, SHUANGSUI_SECRETS_DIR: join(dir, 'secrets'), [READ_STORE_SETTING]: `sqlite:${join(dir, 'read-models.db')}` };
+    const runner = join(__dirname, '..', '..', 'scripts', 'run.js');
+    const args = [runner, __filename, '--generate-into', path, '--events', String(events), '--reps', String(reps), '--year', String(year)];
+    const child = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+    if (child.status !== 0) throw new Error(`generating the store failed (exit ${child.status ?? child.signal})`);
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as StoreSummary;
+
+    const server = await startBenchServer(path, 0, env);
+    try {
+      const client = new ScaleClient(`http://127.0.0.1:${server.commandPort}`, summary.fixture);
+      const ms: Record<Operation, number[]> = { getPlan: [], setQuota: [], importUnits: [], recordResult: [] };
+      for (let round = 0; round <= reps; round += 1) {
+        const times = await client.round(round);
+        const label = round === 0 ? 'warm-up' : `round ${round}`;
+        console.log(`${summary.events} events, ${label.padEnd(8)} ${OPERATIONS.map((op) => `${op} ${times[op].toFixed(1)} ms`).join(', ')}`);
+        if (round > 0) for (const op of OPERATIONS) ms[op].push(times[op]);
+      }
+      return { events: summary.events, ms };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The four operations of one round over HTTP, each timed from sending the request to the last byte of the answer. */
+class ScaleClient {
+  constructor(
+    private readonly base: string,
+    private readonly fixture: ScaleFixture,
+  ) {}
+
+  async round(round: number): Promise<Record<Operation, number>> {
+    const { planId } = this.fixture;
+    const month = this.fixture.quotaMonths[round]!;
+    const caseId = this.fixture.caseIds[round]!;
+    const file = await unitChangeFile(round);
+    return {
+      getPlan: await this.timed(`/plans/${planId}`, { headers: requestHeaders('planner') }, (body: { plan?: { planId?: string } }) => body.plan?.planId === planId),
+      setQuota: await this.timed(
+        `/plans/${planId}/quotas`,
+        { method: 'POST', headers: { ...requestHeaders('planner'), 'content-type': 'application/json' }, body: JSON.stringify({ month, quota: QUOTA }) },
+        (body: { month?: string; eligibleUnits?: number }) => body.month === month && (body.eligibleUnits ?? 0) >= QUOTA,
+      ),
+      importUnits: await this.timed(
+        '/directories/units/import',
+        () => {
+          const form = new FormData();
+          form.append('file', new Blob([file], { type: 'text/csv' }), `units-change-${round}.csv`);
+          return { method: 'POST', headers: requestHeaders('planner'), body: form };
+        },
+        (body: { updated?: number }) => body.updated === ROWS_PER_IMPORT,
+      ),
+      recordResult: await this.timed(
+        `/inspections/${caseId}/results`,
+        { method: 'POST', headers: { ...requestHeaders('inspector'), 'content-type': 'application/json' }, body: JSON.stringify(noProblemResult(this.fixture.year)) },
+        (body: { status?: unknown; events?: readonly { type: string }[] }) => body.events?.some((event) => event.type.startsWith('InspectionResultRecorded')) === true,
+      ),
+    };
+  }
+
+  /**
+   * One request, timed; refused (the benchmark stops) unless it succeeded and its answer shows the
+   * work was done. Sent once the read side is idle, so no projection of the previous write competes.
+   */
+  private async timed<B>(path: string, init: RequestInit | (() => RequestInit), done: (body: B) => boolean): Promise<number> {
+    await this.readSideIdle();
+    const request = typeof init === 'function' ? init() : init;
+    const started = performance.now();
+    const response = await fetch(`${this.base}${path}`, request);
+    const text = await response.text();
+    const ms = performance.now() - started;
+    if (!response.ok || !done(JSON.parse(text) as B)) throw new Error(`${request.method ?? 'GET'} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    return ms;
+  }
+
+  private async readSideIdle(timeoutMs = 600_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await fetch(`${this.base}/admin/projections`);
+      const status = (await response.json()) as { projections: { lag: number; head: number; state: string }[]; processManagers: { position: number; state: string }[] };
+      const head = Math.max(0, ...status.projections.map((p) => p.head));
+      const projectionsIdle = status.projections.every((p) => p.state !== 'running' || p.lag <= 0);
+      const managersIdle = status.processManagers.every((m) => m.state !== 'running' || m.position >= head);
+      if (projectionsIdle && managersIdle) return;
+      if (Date.now() > deadline) throw new Error(`the read side did not catch up within ${timeoutMs} ms: ${JSON.stringify(status)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
+/** A visit with all seven checklist items compliant and no hazard. */
+function noProblemResult(year: number): unknown {
+  return {
+    visitDate: `${year}-12-10`,
+    category: 'no_problem',
+    items: [1, 2, 3, 4, 5, 6, 7].map((item) => ({ item, outcome: 'compliant' })),
+    hazards: [],
+  };
+}
+
+/**
+ * The child's part: the fixture, then generated history up to `target` events, then every read model
+ * rebuilt over it (the hazard referral manager's checkpoint at the head, as on a server that has
+ * been running), all closed and on disk.
+ */
+async function generate(path: string, target: number, fixture: ScaleFixture): Promise<void> {
+  const dir = join(path, '..');
+  const started = performance.now();
+  const store = await SqliteEventStore.open({ path, synchronous: 'NORMAL' });
+  const fixtureEvents = await writeFixture(store, fixture, join(dir, 'secrets'));
+  const history = await generateHistory(store, { events: Math.max(0, target - fixtureEvents), onProgress: (n) => progress(`generating: ${fixtureEvents + n} events`) });
+  const events = fixtureEvents + history;
+  const generated = performance.now();
+
+  const readModelsPath = join(dir, 'read-models.db');
+  const readStore = SqliteReadStore.open({ path: readModelsPath });
+  const rebuild = await ReadModelRebuild.begin(store, readStore, ALL_PROJECTIONS);
+  await rebuild.advance(undefined, (_position, applied) => progress(`read models: ${applied} events`));
+  await rebuild.finish();
+  await rebuild.activate();
+  await readStore.saveCheckpoint(REFERRAL_MANAGER_CHECKPOINT, await findHeadPosition(store));
+  await readStore.close();
+  await store.close();
+  for (const file of [path, readModelsPath]) {
+    const fd = openSync(file, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify({ events, fixture } satisfies StoreSummary));
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  console.log(`\rstore of ${events} events (${fixtureEvents} fixture) generated in ${seconds(generated - started)} s, read models rebuilt in ${seconds(performance.now() - generated)} s`);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const roundTo = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});
