@@ -2,7 +2,7 @@
  * npm run bench:scale [-- --small 10000 --large 1000000 --reps 5]
  *
  * Does an operation get slower as the event log grows? Four operations through the real HTTP API, on
- * a real SQLite file, first on a store of --small events, then on one of --large: GET /plans/:id,
+ * a real SQLite file, on a store of --small events and on one of --large: GET /plans/:id,
  * setting a month's quota (POST /plans/:id/quotas), importing a 100-row directory change (POST
  * /directories/units/import) and recording one inspection result (POST /inspections/:id/results).
  * The target: each at --large takes at most 1.5 × its time at --small.
@@ -10,15 +10,16 @@
  * Each store holds the same fixture (bench/scale-fixture.ts: directory, plan, cases) and is filled up
  * to its size with the replay benchmark's generated history (bench/replay-history.ts). A child
  * process generates it, rebuilds the read models over it (as `replay --swap` would) and flushes both
- * files to disk, so the server starts on a store at rest with its read side caught up. The server
- * runs in a child process of its own (bench/http/bench-server.ts); requests go one at a time, each
- * sent once the read side has applied everything before it. Every round works on its own quota
- * month, 100 rows and case; round 0 is a warm-up and not counted; each operation's figure is the
- * median of the --reps rounds after it.
+ * files to disk, so each server starts on a store at rest with its read side caught up. Each store
+ * gets a server in a child process of its own (bench/http/bench-server.ts), both up at once; requests
+ * go one at a time, alternating between the two (an operation on the small store, then on the large
+ * one), each sent once that server's read side has applied everything before it. Every round works on
+ * its own quota month, 100 rows and case; round 0 is a warm-up and not counted; each operation's
+ * figure is the median of the --reps rounds after it.
  *
  * Prints every timing, and as its LAST line one JSON object:
  * {"smallEvents":…,"largeEvents":…,"operations":{"getPlan":{"smallMs":…,"largeMs":…},…},"worstRatio":…}
- * BENCH_SERVER_NODE_OPTIONS="--cpu-prof" profiles the servers (one profile per store size).
+ * BENCH_SERVER_NODE_OPTIONS="--cpu-prof" profiles both servers (one profile each).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ import { chinaDate } from '@shuangsui/domain';
 import { SqliteEventStore } from '@shuangsui/event-store';
 import { ALL_PROJECTIONS, findHeadPosition, READ_STORE_SETTING, ReadModelRebuild, REFERRAL_MANAGER_CHECKPOINT, SqliteReadStore } from '@shuangsui/projections';
 import { requestHeaders } from './http/request-headers';
-import { startBenchServer } from './http/start-bench-server';
+import { startBenchServer, type RunningBenchServer } from './http/start-bench-server';
 import { generateHistory } from './replay-history';
 import { MAX_ROUNDS, QUOTA, ROWS_PER_IMPORT, scaleFixture, unitChangeFile, writeFixture, type ScaleFixture } from './scale-fixture';
 
@@ -74,95 +75,102 @@ async function main(): Promise<void> {
   const large = positiveInteger('large', values.large);
   // The year after next: every month of the plan is ahead, every quota on time (see scale-fixture.ts).
   const year = Number(chinaDate(new Date()).slice(0, 4)) + 2;
-  const smallRun = await measureStore(small, reps, year);
-  const largeRun = await measureStore(large, reps, year);
-
-  const operations = Object.fromEntries(OPERATIONS.map((op) => [op, { smallMs: roundTo(median(smallRun.ms[op]), 1), largeMs: roundTo(median(largeRun.ms[op]), 1) }])) as Record<
-    Operation,
-    { smallMs: number; largeMs: number }
-  >;
-  const ratios = OPERATIONS.map((op) => operations[op].largeMs / operations[op].smallMs);
-  for (const [i, op] of OPERATIONS.entries()) {
-    console.log(`${op.padEnd(12)} ${operations[op].smallMs} ms → ${operations[op].largeMs} ms  (× ${ratios[i]!.toFixed(2)})`);
-  }
-  console.log(JSON.stringify({ smallEvents: smallRun.events, largeEvents: largeRun.events, operations, worstRatio: roundTo(Math.max(...ratios), 2) }));
-}
-
-interface StoreRun {
-  readonly events: number;
-  readonly ms: Record<Operation, number[]>;
-}
-
-/** Generates a store of `events` events in a child process, starts the server on it and times every round. */
-async function measureStore(events: number, reps: number, year: number): Promise<StoreRun> {
   const dir = mkdtempSync(join(tmpdir(), 'shuangsui-scale-bench-'));
+  const servers: RunningBenchServer[] = [];
   try {
-    const path = join(dir, 'events.db');
-    // The packaged holiday calendar ends with the announced years; the plan's year gets a made-up
-    // one (weekends only), the way an operator adds data/calendar/<year>.json.
-    const calendarDir = join(dir, 'calendar');
-    mkdirSync(calendarDir);
-    writeFileSync(join(calendarDir, `${year}.json`), JSON.stringify({ year, holidays: [], adjustedWorkingDays: [] }));
-    const env = { ...process.env, SHUANGSUI_CALENDAR_DIR: calendarDir, SHUANGSUI_SECRETS_DIR: join(dir, 'secrets'), [READ_STORE_SETTING]: `sqlite:${join(dir, 'read-models.db')}` };
-    const runner = join(__dirname, '..', '..', 'scripts', 'run.js');
-    const args = [runner, __filename, '--generate-into', path, '--events', String(events), '--reps', String(reps), '--year', String(year)];
-    const child = spawnSync(process.execPath, args, { stdio: 'inherit', env });
-    if (child.status !== 0) throw new Error(`generating the store failed (exit ${child.status ?? child.signal})`);
-    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as StoreSummary;
-
-    const server = await startBenchServer(path, 0, env);
-    try {
-      const client = new ScaleClient(`http://127.0.0.1:${server.commandPort}`, summary.fixture);
-      const ms: Record<Operation, number[]> = { getPlan: [], setQuota: [], importUnits: [], recordResult: [] };
-      for (let round = 0; round <= reps; round += 1) {
-        const times = await client.round(round);
+    const stores = [prepareStore(join(dir, 'small'), small, reps, year), prepareStore(join(dir, 'large'), large, reps, year)];
+    for (const store of stores) servers.push(await startBenchServer(store.path, 0, store.env));
+    const clients = stores.map((store, i) => new ScaleClient(`http://127.0.0.1:${servers[i]!.commandPort}`, store.summary.fixture));
+    const ms = stores.map(() => ({ getPlan: [], setQuota: [], importUnits: [], recordResult: [] }) as Record<Operation, number[]>);
+    for (let round = 0; round <= reps; round += 1) {
+      // Small, large, small, large: the shared machine's load drifts over minutes, and both sizes
+      // then see the same drift instead of one size seeing a quiet minute and the other a busy one.
+      const times = stores.map(() => ({}) as Record<Operation, number>);
+      for (const op of OPERATIONS) for (const [i, client] of clients.entries()) times[i]![op] = await client.run(op, round);
+      for (const [i, store] of stores.entries()) {
         const label = round === 0 ? 'warm-up' : `round ${round}`;
-        console.log(`${summary.events} events, ${label.padEnd(8)} ${OPERATIONS.map((op) => `${op} ${times[op].toFixed(1)} ms`).join(', ')}`);
-        if (round > 0) for (const op of OPERATIONS) ms[op].push(times[op]);
+        console.log(`${String(store.summary.events).padStart(8)} events, ${label.padEnd(8)} ${OPERATIONS.map((op) => `${op} ${times[i]![op].toFixed(1)} ms`).join(', ')}`);
+        if (round > 0) for (const op of OPERATIONS) ms[i]![op].push(times[i]![op]);
       }
-      return { events: summary.events, ms };
-    } finally {
-      await server.stop();
     }
+
+    const operations = Object.fromEntries(OPERATIONS.map((op) => [op, { smallMs: roundTo(median(ms[0]![op]), 1), largeMs: roundTo(median(ms[1]![op]), 1) }])) as Record<
+      Operation,
+      { smallMs: number; largeMs: number }
+    >;
+    const ratios = OPERATIONS.map((op) => operations[op].largeMs / operations[op].smallMs);
+    for (const [i, op] of OPERATIONS.entries()) {
+      console.log(`${op.padEnd(12)} median ${operations[op].smallMs} ms → ${operations[op].largeMs} ms  (× ${ratios[i]!.toFixed(2)})`);
+    }
+    console.log(JSON.stringify({ smallEvents: stores[0]!.summary.events, largeEvents: stores[1]!.summary.events, operations, worstRatio: roundTo(Math.max(...ratios), 2) }));
   } finally {
+    for (const server of servers) await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The four operations of one round over HTTP, each timed from sending the request to the last byte of the answer. */
+interface PreparedStore {
+  readonly path: string;
+  /** The server's environment: this store's calendar, secrets and read models. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly summary: StoreSummary;
+}
+
+/** Generates a store of `events` events in `dir` in a child process (see generate). */
+function prepareStore(dir: string, events: number, reps: number, year: number): PreparedStore {
+  const path = join(dir, 'events.db');
+  // The packaged holiday calendar ends with the announced years; the plan's year gets a made-up
+  // one (weekends only), the way an operator adds data/calendar/<year>.json.
+  const calendarDir = join(dir, 'calendar');
+  mkdirSync(calendarDir, { recursive: true });
+  writeFileSync(join(calendarDir, `${year}.json`), JSON.stringify({ year, holidays: [], adjustedWorkingDays: [] }));
+  const env = { ...process.env, SHUANGSUI_CALENDAR_DIR: calendarDir, SHUANGSUI_SECRETS_DIR: join(dir, 'secrets'), [READ_STORE_SETTING]: `sqlite:${join(dir, 'read-models.db')}` };
+  const runner = join(__dirname, '..', '..', 'scripts', 'run.js');
+  const args = [runner, __filename, '--generate-into', path, '--events', String(events), '--reps', String(reps), '--year', String(year)];
+  const child = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+  if (child.status !== 0) throw new Error(`generating the store failed (exit ${child.status ?? child.signal})`);
+  return { path, env, summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as StoreSummary };
+}
+
+/** The four operations over HTTP, each timed from sending the request to the last byte of the answer. */
 class ScaleClient {
   constructor(
     private readonly base: string,
     private readonly fixture: ScaleFixture,
   ) {}
 
-  async round(round: number): Promise<Record<Operation, number>> {
+  run(op: Operation, round: number): Promise<number> {
     const { planId } = this.fixture;
-    const month = this.fixture.quotaMonths[round]!;
-    const caseId = this.fixture.caseIds[round]!;
-    const file = await unitChangeFile(round);
-    return {
-      getPlan: await this.timed(`/plans/${planId}`, { headers: requestHeaders('planner') }, (body: { plan?: { planId?: string } }) => body.plan?.planId === planId),
-      setQuota: await this.timed(
-        `/plans/${planId}/quotas`,
-        { method: 'POST', headers: { ...requestHeaders('planner'), 'content-type': 'application/json' }, body: JSON.stringify({ month, quota: QUOTA }) },
-        (body: { month?: string; eligibleUnits?: number }) => body.month === month && (body.eligibleUnits ?? 0) >= QUOTA,
-      ),
-      importUnits: await this.timed(
-        '/directories/units/import',
-        () => {
-          const form = new FormData();
-          form.append('file', new Blob([file], { type: 'text/csv' }), `units-change-${round}.csv`);
-          return { method: 'POST', headers: requestHeaders('planner'), body: form };
-        },
-        (body: { updated?: number }) => body.updated === ROWS_PER_IMPORT,
-      ),
-      recordResult: await this.timed(
-        `/inspections/${caseId}/results`,
-        { method: 'POST', headers: { ...requestHeaders('inspector'), 'content-type': 'application/json' }, body: JSON.stringify(noProblemResult(this.fixture.year)) },
-        (body: { status?: unknown; events?: readonly { type: string }[] }) => body.events?.some((event) => event.type.startsWith('InspectionResultRecorded')) === true,
-      ),
-    };
+    switch (op) {
+      case 'getPlan':
+        return this.timed(`/plans/${planId}`, { headers: requestHeaders('planner') }, (body: { plan?: { planId?: string } }) => body.plan?.planId === planId);
+      case 'setQuota': {
+        const month = this.fixture.quotaMonths[round]!;
+        return this.timed(
+          `/plans/${planId}/quotas`,
+          { method: 'POST', headers: { ...requestHeaders('planner'), 'content-type': 'application/json' }, body: JSON.stringify({ month, quota: QUOTA }) },
+          (body: { month?: string; eligibleUnits?: number }) => body.month === month && (body.eligibleUnits ?? 0) >= QUOTA,
+        );
+      }
+      case 'importUnits':
+        return unitChangeFile(round).then((file) =>
+          this.timed(
+            '/directories/units/import',
+            () => {
+              const form = new FormData();
+              form.append('file', new Blob([file], { type: 'text/csv' }), `units-change-${round}.csv`);
+              return { method: 'POST', headers: requestHeaders('planner'), body: form };
+            },
+            (body: { updated?: number }) => body.updated === ROWS_PER_IMPORT,
+          ),
+        );
+      case 'recordResult':
+        return this.timed(
+          `/inspections/${this.fixture.caseIds[round]!}/results`,
+          { method: 'POST', headers: { ...requestHeaders('inspector'), 'content-type': 'application/json' }, body: JSON.stringify(noProblemResult(this.fixture.year)) },
+          (body: { events?: readonly { type: string }[] }) => body.events?.some((event) => event.type.startsWith('InspectionResultRecorded')) === true,
+        );
+    }
   }
 
   /**
