@@ -193,10 +193,11 @@ class ScaleClient {
     for (;;) {
       const response = await fetch(`${this.base}/admin/projections`);
       const status = (await response.json()) as { projections: { lag: number; head: number; state: string }[]; processManagers: { position: number; state: string }[] };
+      // A failed or stopped read side would be quiet but broken: stop rather than time a server in that state.
+      const broken = [...status.projections, ...status.processManagers].filter((p) => p.state !== 'running');
+      if (broken.length > 0) throw new Error(`the read side is not running: ${JSON.stringify(broken)}`);
       const head = Math.max(0, ...status.projections.map((p) => p.head));
-      const projectionsIdle = status.projections.every((p) => p.state !== 'running' || p.lag <= 0);
-      const managersIdle = status.processManagers.every((m) => m.state !== 'running' || m.position >= head);
-      if (projectionsIdle && managersIdle) return;
+      if (status.projections.every((p) => p.lag <= 0) && status.processManagers.every((m) => m.position >= head)) return;
       if (Date.now() > deadline) throw new Error(`the read side did not catch up within ${timeoutMs} ms: ${JSON.stringify(status)}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
