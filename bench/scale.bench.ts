@@ -7,7 +7,8 @@
  * /directories/units/import) and recording one inspection result (POST /inspections/:id/results).
  * The target: each at --large takes at most 1.5 × its time at --small.
  *
- * Each store holds the same fixture (bench/scale-fixture.ts: directory, plan, cases) and is filled up
+ * Each store holds the same fixture (bench/scale-fixture.ts: directory, cases, and a plan adopted over
+ * HTTP before the first round) and is filled up
  * to its size with the replay benchmark's generated history (bench/replay-history.ts). A child
  * process generates it, rebuilds the read models over it (as `replay --swap` would) and flushes both
  * files to disk, so each server starts on a store at rest with its read side caught up. Each store
@@ -33,7 +34,7 @@ import { ALL_PROJECTIONS, findHeadPosition, READ_STORE_SETTING, ReadModelRebuild
 import { requestHeaders } from './http/request-headers';
 import { startBenchServer, type RunningBenchServer } from './http/start-bench-server';
 import { generateHistory } from './replay-history';
-import { MAX_ROUNDS, QUOTA, ROWS_PER_IMPORT, scaleFixture, unitChangeFile, writeFixture, type ScaleFixture } from './scale-fixture';
+import { adoptPlanBody, MAX_ROUNDS, QUOTA, ROWS_PER_IMPORT, scaleFixture, unitChangeFile, writeFixture, type ScaleFixture } from './scale-fixture';
 
 const OPERATIONS = ['getPlan', 'setQuota', 'importUnits', 'recordResult'] as const;
 type Operation = (typeof OPERATIONS)[number];
@@ -81,15 +82,18 @@ async function main(): Promise<void> {
     const stores = [prepareStore(join(dir, 'small'), small, reps, year), prepareStore(join(dir, 'large'), large, reps, year)];
     for (const store of stores) servers.push(await startBenchServer(store.path, 0, store.env));
     const clients = stores.map((store, i) => new ScaleClient(`http://127.0.0.1:${servers[i]!.commandPort}`, store.summary.fixture));
+    for (const client of clients) await client.adoptPlan();
+    // The generated events and the plan just adopted.
+    const events = stores.map((store) => store.summary.events + 1);
     const ms = stores.map(() => ({ getPlan: [], setQuota: [], importUnits: [], recordResult: [] }) as Record<Operation, number[]>);
     for (let round = 0; round <= reps; round += 1) {
       // Small, large, small, large: the shared machine's load drifts over minutes, and both sizes
       // then see the same drift instead of one size seeing a quiet minute and the other a busy one.
       const times = stores.map(() => ({}) as Record<Operation, number>);
       for (const op of OPERATIONS) for (const [i, client] of clients.entries()) times[i]![op] = await client.run(op, round);
-      for (const [i, store] of stores.entries()) {
+      for (const [i, count] of events.entries()) {
         const label = round === 0 ? 'warm-up' : `round ${round}`;
-        console.log(`${String(store.summary.events).padStart(8)} events, ${label.padEnd(8)} ${OPERATIONS.map((op) => `${op} ${times[i]![op].toFixed(1)} ms`).join(', ')}`);
+        console.log(`${String(count).padStart(8)} events, ${label.padEnd(8)} ${OPERATIONS.map((op) => `${op} ${times[i]![op].toFixed(1)} ms`).join(', ')}`);
         if (round > 0) for (const op of OPERATIONS) ms[i]![op].push(times[i]![op]);
       }
     }
@@ -102,7 +106,7 @@ async function main(): Promise<void> {
     for (const [i, op] of OPERATIONS.entries()) {
       console.log(`${op.padEnd(12)} median ${operations[op].smallMs} ms → ${operations[op].largeMs} ms  (× ${ratios[i]!.toFixed(2)})`);
     }
-    console.log(JSON.stringify({ smallEvents: stores[0]!.summary.events, largeEvents: stores[1]!.summary.events, operations, worstRatio: roundTo(Math.max(...ratios), 2) }));
+    console.log(JSON.stringify({ smallEvents: events[0], largeEvents: events[1], operations, worstRatio: roundTo(Math.max(...ratios), 2) }));
   } finally {
     for (const server of servers) await server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -138,6 +142,14 @@ class ScaleClient {
     private readonly base: string,
     private readonly fixture: ScaleFixture,
   ) {}
+
+  /** The plan every round's operations work on, adopted through the API before the warm-up (not timed). */
+  async adoptPlan(): Promise<void> {
+    const { planId } = this.fixture;
+    const body = JSON.stringify(adoptPlanBody(this.fixture));
+    const headers = { ...requestHeaders('planner'), 'content-type': 'application/json' };
+    await this.timed('/plans', { method: 'POST', headers, body }, (answer: { plan?: { planId?: string } }) => answer.plan?.planId === planId);
+  }
 
   run(op: Operation, round: number): Promise<number> {
     const { planId } = this.fixture;
@@ -223,7 +235,7 @@ async function generate(path: string, target: number, fixture: ScaleFixture): Pr
   const dir = join(path, '..');
   const started = performance.now();
   const store = await SqliteEventStore.open({ path, synchronous: 'NORMAL' });
-  const fixtureEvents = await writeFixture(store, fixture, join(dir, 'secrets'));
+  const fixtureEvents = await writeFixture(store, fixture);
   const history = await generateHistory(store, { events: Math.max(0, target - fixtureEvents), onProgress: (n) => progress(`generating: ${fixtureEvents + n} events`) });
   const events = fixtureEvents + history;
   const generated = performance.now();
