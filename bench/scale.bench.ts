@@ -227,9 +227,15 @@ function noProblemResult(year: number): unknown {
 }
 
 /**
+ * The process managers' checkpoints (`process:<name>`), set at the head as on a server that has been
+ * running: none of them re-reads the history at start-up while the rounds are timed. A name no
+ * manager uses is a harmless row.
+ */
+const PROCESS_MANAGER_CHECKPOINTS = [REFERRAL_MANAGER_CHECKPOINT, 'process:draw-follow-up', 'process:unit-closure'];
+
+/**
  * The child's part: the fixture, then generated history up to `target` events, then every read model
- * rebuilt over it (the hazard referral manager's checkpoint at the head, as on a server that has
- * been running), all closed and on disk.
+ * rebuilt over it and the process managers' checkpoints at the head, all closed and on disk.
  */
 async function generate(path: string, target: number, fixture: ScaleFixture): Promise<void> {
   const dir = join(path, '..');
@@ -246,7 +252,8 @@ async function generate(path: string, target: number, fixture: ScaleFixture): Pr
   await rebuild.advance(undefined, (_position, applied) => progress(`read models: ${applied} events`));
   await rebuild.finish();
   await rebuild.activate();
-  await readStore.saveCheckpoint(REFERRAL_MANAGER_CHECKPOINT, await findHeadPosition(store));
+  const head = await findHeadPosition(store);
+  for (const checkpoint of PROCESS_MANAGER_CHECKPOINTS) await readStore.saveCheckpoint(checkpoint, head);
   await readStore.close();
   await store.close();
   for (const file of [path, readModelsPath]) {
