@@ -13,9 +13,9 @@ import { PROJECTION_RUNNER, REFERRAL_MANAGER } from '../../apps/server/src/proje
 import type { HazardReferralProcessManager, ProjectionRunner } from '@shuangsui/projections';
 
 /**
- * Child process of the HTTP benchmark: the real server on a durable SQLite file with `cases` drawn
- * cases seeded, and a bare NestJS app (same validation pipe, no store) to compare against.
- * Prints one JSON line with the two ports when ready.
+ * Child process of the HTTP benchmarks (start-bench-server.ts): the real server on a durable SQLite
+ * file with `cases` drawn cases seeded (0: the store as it is), and a bare NestJS app (same
+ * validation pipe, no store) to compare against. Prints one JSON line with the two ports when ready.
  */
 class BareDto {
   @IsArray()

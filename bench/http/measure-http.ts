@@ -1,7 +1,6 @@
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { join } from 'node:path';
+import { requestHeaders } from './request-headers';
+import { startBenchServer } from './start-bench-server';
 
 export interface HttpFigures {
   readonly httpCommandsPerSec: number;
@@ -10,7 +9,7 @@ export interface HttpFigures {
 }
 
 const BODY = JSON.stringify({ inspectorIds: ['insp-a', 'insp-b'] });
-const HEADERS = { 'content-type': 'application/json', 'x-actor-id': 'bench-planner', 'x-actor-role': 'planner' };
+const HEADERS = { 'content-type': 'application/json', ...requestHeaders('planner') };
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -25,17 +24,8 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
  * does not share its event loop.
  */
 export async function measureHttp(dbPath: string, { seconds = 8, connections = 64, cases = 80_000 } = {}): Promise<HttpFigures> {
-  // BENCH_SERVER_NODE_OPTIONS="--cpu-prof" profiles the server side.
-  const nodeOptions = process.env['BENCH_SERVER_NODE_OPTIONS']?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeOptions, join(__dirname, '..', '..', '..', 'scripts', 'run.js'), join(__dirname, 'bench-server.js'), dbPath, String(cases)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const ready = await startBenchServer(dbPath, cases);
   try {
-    const ready = await new Promise<{ commandPort: number; barePort: number }>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-      createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
-    });
-
     const bare = await run({ url: `http://127.0.0.1:${ready.barePort}/bare`, method: 'POST', headers: HEADERS, body: BODY, connections, duration: seconds });
 
     let next = 0;
@@ -58,6 +48,6 @@ export async function measureHttp(dbPath: string, { seconds = 8, connections = 6
       httpCommandErrors: commands.non2xx + commands.errors,
     };
   } finally {
-    child.kill('SIGINT');
+    await ready.stop();
   }
 }
