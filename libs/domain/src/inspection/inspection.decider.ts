@@ -3,6 +3,7 @@ import type { Decider, Decision } from '../shared/decider';
 import type { RuleViolation } from '../shared/rule-violation';
 import type { InspectionCommand, InspectionCommandType } from './inspection.commands';
 import type { InspectionContext } from './inspection.context';
+import { INITIAL_REFERRAL_STATE, type CaseLifecycle, type ReferralState } from './inspection.lifecycle';
 import { INSPECTION_EVENT_TYPES, type InspectionEvent } from './inspection.events';
 import { inspectionMachine, type InspectionMachineEvent } from './inspection.machine';
 import { checkInspectorPair, checkReassignment, checkRectificationOrder, checkResult, checkReviewer } from './inspection.rules';
@@ -25,8 +26,8 @@ export interface InspectionState {
 }
 
 export interface InspectionStatus {
-  readonly lifecycle: string;
-  readonly referral: string;
+  readonly lifecycle: CaseLifecycle;
+  readonly referral: ReferralState;
 }
 
 export interface InvalidTransition {
@@ -76,9 +77,8 @@ export function foldInspection(events: readonly StoredInspectionEvent[]): Inspec
 
 export function statusOf(snapshot: InspectionSnapshot): InspectionStatus {
   const value = snapshot.value;
-  if (typeof value === 'string') return { lifecycle: value, referral: 'none' };
-  const open = (value as { open: { lifecycle: string; referral: string } }).open;
-  return { lifecycle: open.lifecycle, referral: open.referral };
+  if (typeof value === 'string') return { lifecycle: value, referral: INITIAL_REFERRAL_STATE };
+  return { lifecycle: value.open.lifecycle, referral: value.open.referral };
 }
 
 /** The commands the current state accepts (before checking their payloads). */

@@ -205,8 +205,7 @@ describe('inspection decider', () => {
         given(history.referred()).when({ type: 'issueRectificationOrder', orderNo: 'N1', issuedOn: '2026-03-12', deadline: '2026-03-26' }),
         T.RectificationOrderIssued,
       );
-      const ordered = history.ordered();
-      const reinspected = [...ordered, { type: T.ReinspectionRecorded, data: { reinspectedOn: '2026-03-27', rectified: true, note: null }, id: 'r1', occurredAt: AT } as StoredInspectionEvent];
+      const reinspected = history.reinspected(true);
       expect(statusOf(foldInspection(reinspected).snapshot).referral).toBe('rectified');
       expectEvent(given(reinspected).when({ type: 'closeReferral', note: null }), T.HazardReferralClosed);
     });
@@ -220,7 +219,7 @@ describe('inspection decider', () => {
     });
 
     it('not rectified at re-inspection: cannot close, can escalate', () => {
-      const notRectified = [...history.ordered(), { type: T.ReinspectionRecorded, data: { reinspectedOn: '2026-03-27', rectified: false, note: '仍堵塞' }, id: 'r1', occurredAt: AT } as StoredInspectionEvent];
+      const notRectified = history.reinspected(false);
       expect(statusOf(foldInspection(notRectified).snapshot).referral).toBe('notRectified');
       expectInvalidTransition(given(notRectified).when({ type: 'closeReferral', note: null }), 'reviewed');
       expectEvent(given(notRectified).when({ type: 'escalateReferral', reason: '逾期未改正，立案调查', caseNo: null }), T.HazardReferralEscalated);

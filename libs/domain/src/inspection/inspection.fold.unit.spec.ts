@@ -1,9 +1,5 @@
-import { foldInspection, statusOf, type StoredInspectionEvent } from './inspection.decider';
-import { INSPECTION_EVENT_TYPES as T } from './inspection.events';
-import { completeResult, history, INSPECTORS } from './testing/inspection.fixtures';
-
-const AT = '2026-03-11T02:00:00.000Z';
-const stored = (type: string, data: unknown, id: string): StoredInspectionEvent => ({ type, data, id, occurredAt: AT }) as StoredInspectionEvent;
+import { foldInspection, statusOf } from './inspection.decider';
+import { history, unusualHistories } from './testing/inspection.fixtures';
 
 /**
  * Recorded events are facts: the fold applies each known one whatever today's rules say, so a rule
@@ -11,34 +7,45 @@ const stored = (type: string, data: unknown, id: string): StoredInspectionEvent 
  */
 describe('inspection fold applies history, it does not judge it', () => {
   it('a pair that a guard would refuse today still assigns the case', () => {
-    const state = foldInspection([...history.drawn(), stored(T.InspectorsAssigned, { inspectorIds: ['a', 'a'], drawId: null }, 'e2')]);
+    const state = foldInspection(unusualHistories.sameInspectorTwice());
     expect(statusOf(state.snapshot).lifecycle).toBe('assigned');
     expect(state.snapshot.context.inspectorIds).toEqual(['a', 'a']);
     expect(state.revision).toBe(1);
   });
 
   it('a result that lacks a checklist item added later is still recorded', () => {
-    const result = { ...completeResult(), items: completeResult().items.slice(0, 3) };
-    const state = foldInspection([...history.assigned(), stored(T.InspectionResultRecorded, result, 'e3')]);
-    expect(statusOf(state.snapshot).lifecycle).toBe('inspected');
+    expect(statusOf(foldInspection(unusualHistories.resultMissingItems()).snapshot).lifecycle).toBe('inspected');
   });
 
   it('an approval by one of the case inspectors (refused today) is still an approval', () => {
-    const state = foldInspection([...history.inspected(), stored(T.InspectionResultApproved, { reviewerId: INSPECTORS.a, comment: null }, 'e4')]);
-    expect(statusOf(state.snapshot).lifecycle).toBe('reviewed');
+    expect(statusOf(foldInspection(unusualHistories.approvedByOwnInspector()).snapshot).lifecycle).toBe('reviewed');
   });
 
   it('an order whose deadline a stricter rule refuses is still issued', () => {
-    const state = foldInspection([...history.referred(), stored(T.RectificationOrderIssued, { orderNo: 'N', issuedOn: '2026-03-12', deadline: '2026-03-01' }, 'e9')]);
-    expect(statusOf(state.snapshot).referral).toBe('orderIssued');
+    expect(statusOf(foldInspection(unusualHistories.orderDeadlineBeforeIssue()).snapshot).referral).toBe('orderIssued');
   });
 
   it('a reassignment to the same pair (refused today) still counts', () => {
-    const state = foldInspection([
-      ...history.assigned(),
-      stored(T.InspectorsReassigned, { inspectorIds: [INSPECTORS.a, INSPECTORS.b], previousInspectorIds: [INSPECTORS.a, INSPECTORS.b], reasonCode: 'other', reason: 'x', drawId: null }, 'e3'),
-    ]);
+    const state = foldInspection(unusualHistories.reassignedToSamePair());
     expect(state.revision).toBe(2);
     expect(state.snapshot.context.assignments).toHaveLength(2);
+  });
+
+  it('the referral follows the approved result: a hazard withdrawn on return opens none', () => {
+    expect(statusOf(foldInspection(unusualHistories.hazardWithdrawnOnReturn()).snapshot)).toEqual({ lifecycle: 'reviewed', referral: 'none' });
+  });
+
+  it('an event the state does not take leaves the case as it was', () => {
+    const events = unusualHistories.ignoredEvents();
+    expect(statusOf(foldInspection(events.slice(0, 1)).snapshot).lifecycle).toBe('notDrawn');
+    const published = foldInspection(events);
+    expect(statusOf(published.snapshot)).toEqual({ lifecycle: 'published', referral: 'none' });
+    expect(published.revision).toBe(events.length - 1);
+  });
+
+  it('history.* walks a case through its life', () => {
+    expect(statusOf(foldInspection(history.closed()).snapshot)).toEqual({ lifecycle: 'reviewed', referral: 'closed' });
+    expect(statusOf(foldInspection(history.escalated()).snapshot)).toEqual({ lifecycle: 'reviewed', referral: 'escalated' });
+    expect(statusOf(foldInspection(history.cancelled()).snapshot)).toEqual({ lifecycle: 'cancelled', referral: 'none' });
   });
 });

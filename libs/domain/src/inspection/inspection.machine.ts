@@ -19,17 +19,25 @@ type Unversioned<E> = E extends DomainEvent<`${infer Name}.v1`, infer Data>
   : never;
 
 /** Raised inside the machine when an approved result has hazards; never stored, never a command. */
-type HazardsConfirmed = { readonly type: 'HazardsConfirmed' };
+export const HAZARDS_CONFIRMED = 'HazardsConfirmed';
+type HazardsConfirmed = { readonly type: typeof HAZARDS_CONFIRMED };
 
 export type InspectionMachineEvent = Unversioned<InspectionEvent> | HazardsConfirmed;
 type Of<Name extends InspectionMachineEvent['type']> = Extract<InspectionMachineEvent, { type: Name }>;
 
+/**
+ * The guards, as predicates on the event's data alone: they choose between recorded outcomes, so the
+ * read models can evaluate them too (inspection.lifecycle.ts). Rules are checked by `decide` before
+ * an event exists, never here: recorded events are facts, and the fold must apply every one of them.
+ */
+export const OUTCOME_GUARDS = {
+  rectified: (data: Of<'ReinspectionRecorded'>['data']): boolean => data.rectified,
+} as const;
+
 export const inspectionMachine = setup({
   types: { context: {} as InspectionContext, events: {} as InspectionMachineEvent },
   guards: {
-    // The one guard that chooses between recorded outcomes. Rules are checked by `decide` before an
-    // event exists, never here: recorded events are facts, and the fold must apply every one of them.
-    rectified: ({ event }) => (event as Of<'ReinspectionRecorded'>).data.rectified,
+    rectified: ({ event }) => OUTCOME_GUARDS.rectified((event as Of<'ReinspectionRecorded'>).data),
   },
   actions: {
     recordDraw: assign(({ event }) => {
@@ -56,7 +64,7 @@ export const inspectionMachine = setup({
     recordApproval: enqueueActions(({ context, event, enqueue }) => {
       const { data, at, eventId } = event as Of<'InspectionResultApproved'>;
       enqueue.assign({ approval: { reviewerId: data.reviewerId, comment: data.comment, at, eventId } });
-      if ((context.result?.hazards.length ?? 0) > 0) enqueue.raise({ type: 'HazardsConfirmed' });
+      if ((context.result?.hazards.length ?? 0) > 0) enqueue.raise({ type: HAZARDS_CONFIRMED });
     }),
     recordPublication: assign(({ event }) => {
       const { data, at } = event as Of<'InspectionResultPublished'>;
@@ -130,7 +138,7 @@ export const inspectionMachine = setup({
         referral: {
           initial: 'none',
           states: {
-            none: { on: { HazardsConfirmed: 'awaitingReferral' } },
+            none: { on: { [HAZARDS_CONFIRMED]: 'awaitingReferral' } },
             awaitingReferral: {
               on: { HazardReferralOpened: { target: 'referred', actions: 'recordReferral' } },
             },

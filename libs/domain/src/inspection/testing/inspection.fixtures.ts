@@ -78,7 +78,86 @@ export const history = {
     ...history.referred(caseId),
     stored(T.RectificationOrderIssued, { orderNo: '示消限字〔2026〕第001号', issuedOn: '2026-03-12', deadline: '2026-03-26' }),
   ],
+  /** Returned by the reviewer: back to recording. */
+  returned: (result: InspectionResultRecordedData = completeResult(), caseId = 'case-1') => [
+    ...history.inspected(result, caseId),
+    stored(T.InspectionResultReturned, { reviewerId: INSPECTORS.reviewer, reason: '第3项记录不完整' }),
+  ],
+  reinspected: (rectified: boolean, caseId = 'case-1') => [
+    ...history.ordered(caseId),
+    stored(T.ReinspectionRecorded, { reinspectedOn: '2026-03-27', rectified, note: rectified ? null : '仍堵塞' }),
+  ],
+  closed: (caseId = 'case-1') => [...history.reinspected(true, caseId), stored(T.HazardReferralClosed, { note: null })],
+  escalated: (caseId = 'case-1') => [
+    ...history.reinspected(false, caseId),
+    stored(T.HazardReferralEscalated, { reason: '逾期未改正，立案调查', caseNo: null }),
+  ],
+  cancelled: (caseId = 'case-1') => [
+    ...history.assigned(caseId),
+    stored(T.InspectionCancelled, { reasonCode: 'unit_deregistered', reason: '单位已于2月注销', effectiveDate: '2026-02-20' }),
+  ],
 };
+
+/**
+ * Recorded events that today's rules would refuse (the fold applies them all: recorded events are
+ * facts), and events the state does not take (the fold ignores them), by what they show.
+ */
+export const unusualHistories = {
+  sameInspectorTwice: () => [...history.drawn(), stored(T.InspectorsAssigned, { inspectorIds: ['a', 'a'], drawId: null })],
+  resultMissingItems: () => [...history.assigned(), stored(T.InspectionResultRecorded, { ...completeResult(), items: completeResult().items.slice(0, 3) })],
+  approvedByOwnInspector: () => [...history.inspected(), stored(T.InspectionResultApproved, { reviewerId: INSPECTORS.a, comment: null })],
+  orderDeadlineBeforeIssue: () => [...history.referred(), stored(T.RectificationOrderIssued, { orderNo: 'N', issuedOn: '2026-03-12', deadline: '2026-03-01' })],
+  reassignedToSamePair: () => [
+    ...history.assigned(),
+    stored(T.InspectorsReassigned, { inspectorIds: [INSPECTORS.a, INSPECTORS.b], previousInspectorIds: [INSPECTORS.a, INSPECTORS.b], reasonCode: 'other', reason: 'x', drawId: null }),
+  ],
+  /** A hazard recorded, returned, then recorded again without: the approval opens no referral. */
+  hazardWithdrawnOnReturn: () => [
+    ...history.returned(resultWithHazard()),
+    stored(T.InspectionResultRecorded, completeResult()),
+    stored(T.InspectionResultApproved, { reviewerId: INSPECTORS.reviewer, comment: null }),
+  ],
+  /** Events the state does not accept (no decider would record them): the fold leaves the case as it was. */
+  ignoredEvents: () => [
+    stored(T.InspectorsAssigned, { inspectorIds: [INSPECTORS.a, INSPECTORS.b], drawId: null }),
+    ...history.drawn(),
+    stored(T.InspectionDrawn, drawnData()),
+    stored(T.InspectionResultApproved, { reviewerId: INSPECTORS.reviewer, comment: null }),
+    ...history.published().slice(1),
+    stored(T.InspectionCancelled, { reasonCode: 'unit_closed', reason: '已停业', effectiveDate: null }),
+    stored(T.HazardReferralOpened, { hazardIds: [], hasMajorHazard: false, approvalEventId: 'x' }),
+  ],
+};
+
+/** Every history above, by name: what the read models' equivalence test runs through. */
+export function allHistories(): Record<string, StoredInspectionEvent[]> {
+  return {
+    drawn: history.drawn(),
+    assigned: history.assigned(),
+    inspected: history.inspected(),
+    reviewed: history.reviewed(),
+    published: history.published(),
+    publishedWithHazard: history.published(resultWithHazard()),
+    publishedCorrectedOnSite: history.published(resultWithHazard(true)),
+    reviewedWithHazard: history.reviewed(resultWithHazard()),
+    referred: history.referred(),
+    ordered: history.ordered(),
+    returned: history.returned(),
+    rectified: history.reinspected(true),
+    notRectified: history.reinspected(false),
+    closed: history.closed(),
+    escalated: history.escalated(),
+    escalatedStraightAway: [...history.referred(), stored(T.HazardReferralEscalated, { reason: '重大火灾隐患', caseNo: 'C-1' })],
+    reorderedAfterNotRectified: [...history.reinspected(false), stored(T.RectificationOrderIssued, { orderNo: 'N2', issuedOn: '2026-03-28', deadline: '2026-04-10' })],
+    cancelledDrawn: [...history.drawn(), stored(T.InspectionCancelled, { reasonCode: 'unit_deregistered', reason: '单位已于2月注销', effectiveDate: '2026-02-20' })],
+    cancelledAssigned: history.cancelled(),
+    reassigned: [
+      ...history.assigned(),
+      stored(T.InspectorsReassigned, { inspectorIds: [INSPECTORS.a, INSPECTORS.c], previousInspectorIds: [INSPECTORS.a, INSPECTORS.b], reasonCode: 'illness', reason: '病假', drawId: null }),
+    ],
+    ...Object.fromEntries(Object.entries(unusualHistories).map(([name, build]) => [name, build()])),
+  };
+}
 
 export const commands = {
   assign: (a: string = INSPECTORS.a, b: string = INSPECTORS.b): InspectionCommand => ({ type: 'assign', inspectorIds: [a, b], drawId: null }),
