@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { INITIAL_REFERRAL_STATE, REFERRAL_STATES } from '@shuangsui/domain';
 import {
   HazardReferralProcessManager,
   PlanReader,
@@ -18,6 +19,8 @@ import {
 import { LEADER_ELECTION, PROJECTION_RUNNER, REFERRAL_MANAGER } from './read-store.tokens';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** One status of the statechart's referral region, once a case has one to follow (not `none`). */
+const REFERRAL_STATUSES = REFERRAL_STATES.filter((state) => state !== INITIAL_REFERRAL_STATE);
 
 function monthParam(month: string | undefined): string | undefined {
   if (month !== undefined && !MONTH.test(month)) {
@@ -61,10 +64,10 @@ export class ProjectionsController {
   @Get('referrals')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Hazard referrals with their follow-up deadlines (default: open ones)' })
-  @ApiQuery({ name: 'status', required: false, description: 'open (default) | all | referred | orderIssued | rectified | notRectified | closed | escalated' })
+  @ApiQuery({ name: 'status', required: false, description: `open (default) | all | ${REFERRAL_STATUSES.join(' | ')}` })
   @ApiQuery({ name: 'overdue', required: false, description: 'true: only referrals with a step past its deadline' })
   listReferrals(@Query('status') status?: string, @Query('overdue') overdue?: string): Promise<{ asOf: string; referrals: ReferralView[] }> {
-    const allowed = ['open', 'all', 'referred', 'orderIssued', 'rectified', 'notRectified', 'closed', 'escalated'];
+    const allowed = ['open', 'all', ...REFERRAL_STATUSES];
     if (status !== undefined && !allowed.includes(status)) {
       throw new BadRequestException({ statusCode: 400, error: 'ValidationFailed', message: `参数 status 只能是：${allowed.join('、')}`, violations: [{ field: 'status', rule: 'isIn' }] });
     }

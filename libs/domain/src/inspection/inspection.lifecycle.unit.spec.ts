@@ -40,7 +40,7 @@ describe('lifecycle tables read from the machine', () => {
         if (event.type === T.InspectionDrawn) lifecycle = INITIAL_LIFECYCLE_STATE;
       } else {
         const nextLifecycle = lifecycleAfter(lifecycle, event.type, event.data);
-        if (nextLifecycle !== undefined && event.type === T.InspectionResultRecorded) resultHasHazards = (event.data as { hazards: unknown[] }).hazards.length > 0;
+        if (nextLifecycle !== undefined && event.type === T.InspectionResultRecorded) resultHasHazards = (event.data as { hazards: readonly unknown[] }).hazards.length > 0;
         if (nextLifecycle !== undefined && event.type === T.InspectionResultApproved) referral = referralAfterApproval(referral, resultHasHazards) ?? referral;
         lifecycle = nextLifecycle ?? lifecycle;
         referral = referralAfter(referral, event.type, event.data) ?? referral;

@@ -1,4 +1,4 @@
-import { CHECKLIST_ITEMS } from '@shuangsui/domain';
+import { CHECKLIST_ITEMS, INITIAL_REFERRAL_STATE, referralAfter, referralAfterApproval, type ReferralState } from '@shuangsui/domain';
 import type { LeanEvent } from '@shuangsui/event-store';
 import { caseRowHandler, type EventHandlers, type Projection } from '../projection';
 import type { TableSpec } from '../read-store.port';
@@ -23,7 +23,8 @@ export interface DisclosureRow {
   readonly result_category: string | null;
   readonly hazard_count: number;
   readonly hazards_corrected_on_site: number;
-  readonly referral_status: string;
+  /** The statechart's referral state (REFERRAL_STATES); not public itself, it decides hazard_rectification. */
+  readonly referral_status: ReferralState;
   readonly hazard_rectification: string;
   readonly published: number;
   readonly published_on: string | null;
@@ -107,17 +108,23 @@ const onCase = (evolve: Evolve) =>
   caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (row, event) => {
     if (!row) return undefined;
     const next = evolve(row, event);
-    if (next !== row) (next as Mutable<DisclosureRow>).hazard_rectification = rectificationOf(next);
+    if (next === row) return undefined; // unchanged: nothing to write
+    (next as Mutable<DisclosureRow>).hazard_rectification = rectificationOf(next);
     return next;
   });
-const referral = (status: string): Evolve => (row) => ({ ...row, referral_status: status });
+/** A referral step, taken the way the statechart takes it; an event its state does not take changes nothing. */
+const referralStep: Evolve = (row, event) => {
+  const status = referralAfter(row.referral_status, event.type, event.data);
+  return status === undefined ? row : { ...row, referral_status: status };
+};
 
 const handlers: EventHandlers = {
-  [T.InspectionDrawn]: caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (_row, event, caseId) => {
+  [T.InspectionDrawn]: caseRowHandler<DisclosureRow>(DISCLOSURE_RECORDS.name, (row, event, caseId) => {
+    if (row) return undefined; // drawn once: a case takes no second draw
     const { unit, authority } = payload(event, T.InspectionDrawn);
     return {
       case_id: caseId, unit_name: unit.name, credit_code: unit.creditCode, authority, inspection_date: null, items_checked: '',
-      result_category: null, hazard_count: 0, hazards_corrected_on_site: 0, referral_status: 'none',
+      result_category: null, hazard_count: 0, hazards_corrected_on_site: 0, referral_status: INITIAL_REFERRAL_STATE,
       hazard_rectification: 'no_hazard', published: 0, published_on: null,
     };
   }),
@@ -133,13 +140,19 @@ const handlers: EventHandlers = {
     };
   }),
   [T.InspectionResultPublished]: onCase((row, event) => ({ ...row, published: 1, published_on: payload(event, T.InspectionResultPublished).publishedOn })),
-  [T.HazardReferralOpened]: onCase(referral('referred')),
-  [T.RectificationOrderIssued]: onCase(referral('orderIssued')),
-  [T.ReinspectionRecorded]: onCase((row, event) => referral(payload(event, T.ReinspectionRecorded).rectified ? 'rectified' : 'notRectified')(row, event)),
-  [T.HazardReferralClosed]: onCase(referral('closed')),
-  [T.HazardReferralEscalated]: onCase(referral('escalated')),
+  // The approved result is the latest recorded one, whose hazard count the row holds.
+  [T.InspectionResultApproved]: onCase((row) => {
+    const status = referralAfterApproval(row.referral_status, row.hazard_count > 0);
+    return status === undefined ? row : { ...row, referral_status: status };
+  }),
+  [T.HazardReferralOpened]: onCase(referralStep),
+  [T.RectificationOrderIssued]: onCase(referralStep),
+  [T.ReinspectionRecorded]: onCase(referralStep),
+  [T.HazardReferralClosed]: onCase(referralStep),
+  [T.HazardReferralEscalated]: onCase(referralStep),
 };
 
 // Version 2: items_checked without the labels (they made up most of a row's bytes).
 // Version 3: items_checked as `item=outcome` text instead of a JSON array.
-export const disclosureProjection: Projection = { name: 'disclosure', version: 3, tables: [DISCLOSURE_RECORDS], handlers };
+// Version 4: referral_status follows the statechart (awaitingReferral after an approval with hazards).
+export const disclosureProjection: Projection = { name: 'disclosure', version: 4, tables: [DISCLOSURE_RECORDS], handlers };

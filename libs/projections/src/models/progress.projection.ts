@@ -1,3 +1,4 @@
+import { INITIAL_LIFECYCLE_STATE, lifecycleAfter, type LifecycleState } from '@shuangsui/domain';
 import type { LeanEvent } from '@shuangsui/event-store';
 import { caseRowHandler, type EventHandlers, type Projection } from '../projection';
 import type { TableSpec } from '../read-store.port';
@@ -12,8 +13,8 @@ export interface ProgressCaseRow {
   readonly stratum: string;
   readonly unit_name: string;
   readonly district: string;
-  /** drawn | assigned | inspected | reviewed | published | cancelled */
-  readonly state: string;
+  /** The lifecycle state, as the statechart names it (LIFECYCLE_STATES). */
+  readonly state: LifecycleState;
   readonly inspector_a: string | null;
   readonly inspector_b: string | null;
   readonly drawn_on: string;
@@ -37,35 +38,47 @@ export const PROGRESS_CASES: TableSpec = {
   indexes: [['month', 'state'], ['state'], ['inspector_a'], ['inspector_b'], ['plan_id']],
 };
 
-type Evolve = (row: ProgressCaseRow | undefined, event: LeanEvent, caseId: string) => ProgressCaseRow | undefined;
-const onCase = (evolve: Evolve) => caseRowHandler<ProgressCaseRow>(PROGRESS_CASES.name, evolve);
-const known = (evolve: (row: ProgressCaseRow, event: LeanEvent) => ProgressCaseRow): Evolve => (row, event) => (row ? evolve(row, event) : undefined);
+type Evolve = (row: ProgressCaseRow, event: LeanEvent, state: LifecycleState) => ProgressCaseRow;
+
+/**
+ * A change to a known case that moves it the way the statechart does (lifecycleAfter). An event its
+ * state does not take changes nothing, exactly as the fold ignores it.
+ */
+const onStep = (evolve: Evolve) =>
+  caseRowHandler<ProgressCaseRow>(PROGRESS_CASES.name, (row, event) => {
+    if (!row) return undefined;
+    const state = lifecycleAfter(row.state, event.type, event.data);
+    return state === undefined ? undefined : evolve(row, event, state);
+  });
 
 const handlers: EventHandlers = {
-  [T.InspectionDrawn]: onCase((_row, event, caseId) => {
+  [T.InspectionDrawn]: caseRowHandler<ProgressCaseRow>(PROGRESS_CASES.name, (row, event, caseId) => {
+    if (row) return undefined; // drawn once: a case takes no second draw
     const data = payload(event, T.InspectionDrawn);
     return {
       case_id: caseId, plan_id: data.planId, month: data.month, stratum: data.stratum, unit_name: data.unit.name,
-      district: data.unit.district, state: 'drawn', inspector_a: null, inspector_b: null, drawn_on: dayOf(event),
+      district: data.unit.district, state: INITIAL_LIFECYCLE_STATE, inspector_a: null, inspector_b: null, drawn_on: dayOf(event),
       inspected_on: null, result_category: null, has_hazards: 0, returns: 0, approved_on: null, published_on: null, cancelled_on: null,
     };
   }),
-  [T.InspectorsAssigned]: onCase(known((row, event) => {
+  [T.InspectorsAssigned]: onStep((row, event, state) => {
     const [a, b] = payload(event, T.InspectorsAssigned).inspectorIds;
-    return { ...row, state: 'assigned', inspector_a: a, inspector_b: b };
-  })),
-  [T.InspectorsReassigned]: onCase(known((row, event) => {
+    return { ...row, state, inspector_a: a, inspector_b: b };
+  }),
+  [T.InspectorsReassigned]: onStep((row, event, state) => {
     const [a, b] = payload(event, T.InspectorsReassigned).inspectorIds;
-    return { ...row, inspector_a: a, inspector_b: b };
-  })),
-  [T.InspectionResultRecorded]: onCase(known((row, event) => {
+    return { ...row, state, inspector_a: a, inspector_b: b };
+  }),
+  [T.InspectionResultRecorded]: onStep((row, event, state) => {
     const data = payload(event, T.InspectionResultRecorded);
-    return { ...row, state: 'inspected', inspected_on: dayOf(event), result_category: data.category, has_hazards: data.hazards.length > 0 ? 1 : 0 };
-  })),
-  [T.InspectionResultApproved]: onCase(known((row, event) => ({ ...row, state: 'reviewed', approved_on: dayOf(event) }))),
-  [T.InspectionResultReturned]: onCase(known((row) => ({ ...row, state: 'assigned', returns: row.returns + 1 }))),
-  [T.InspectionResultPublished]: onCase(known((row, event) => ({ ...row, state: 'published', published_on: payload(event, T.InspectionResultPublished).publishedOn }))),
-  [T.InspectionCancelled]: onCase(known((row, event) => ({ ...row, state: 'cancelled', cancelled_on: dayOf(event) }))),
+    return { ...row, state, inspected_on: dayOf(event), result_category: data.category, has_hazards: data.hazards.length > 0 ? 1 : 0 };
+  }),
+  [T.InspectionResultApproved]: onStep((row, event, state) => ({ ...row, state, approved_on: dayOf(event) })),
+  [T.InspectionResultReturned]: onStep((row, _event, state) => ({ ...row, state, returns: row.returns + 1 })),
+  [T.InspectionResultPublished]: onStep((row, event, state) => ({ ...row, state, published_on: payload(event, T.InspectionResultPublished).publishedOn })),
+  [T.InspectionCancelled]: onStep((row, event, state) => ({ ...row, state, cancelled_on: dayOf(event) })),
 };
 
+// Still version 1: following the statechart's tables changes rows only for events a case's state
+// does not take, which no decider records; the rows of every recorded history stay the same.
 export const progressProjection: Projection = { name: 'progress', version: 1, tables: [PROGRESS_CASES], handlers };

@@ -1,9 +1,15 @@
+import { LIFECYCLE_STATES, type LifecycleState } from '@shuangsui/domain';
 import type { Condition, ReadStore, TableRef } from '../read-store.port';
 import { Deadlines, isPast, monthEnd } from './deadlines';
 import { PROGRESS_CASES, progressProjection, type ProgressCaseRow } from './progress.projection';
 import type { ReferralsReader, ReferralView } from './referrals.reader';
 
-export const CASE_STATES = ['drawn', 'assigned', 'inspected', 'reviewed', 'published', 'cancelled'] as const;
+/** The lifecycle states a case can be counted in, as the statechart names them. */
+export const CASE_STATES: readonly LifecycleState[] = LIFECYCLE_STATES;
+/** Not visited yet: past its month, the case is overdue. Typed, so a renamed state breaks the build. */
+const NOT_INSPECTED: readonly LifecycleState[] = ['drawn', 'assigned'];
+const AWAITING_REVIEW: LifecycleState = 'inspected';
+const AWAITING_PUBLICATION: LifecycleState = 'reviewed';
 export type StateCounts = Record<string, number>;
 
 export interface ProgressFilter {
@@ -81,9 +87,9 @@ export class ProgressReader {
     const where = conditions(filter);
     const currentMonth = today.slice(0, 7);
     const [notInspected, inspected, reviewed, referrals] = await Promise.all([
-      this.store.query(REF, { where: [...where, { column: 'state', op: 'in', value: ['drawn', 'assigned'] }, { column: 'month', op: 'lt', value: currentMonth }], orderBy: [{ column: 'month' }] }),
-      this.store.query(REF, { where: [...where, { column: 'state', op: 'eq', value: 'inspected' }], orderBy: [{ column: 'inspected_on' }] }),
-      this.store.query(REF, { where: [...where, { column: 'state', op: 'eq', value: 'reviewed' }], orderBy: [{ column: 'approved_on' }] }),
+      this.store.query(REF, { where: [...where, { column: 'state', op: 'in', value: [...NOT_INSPECTED] }, { column: 'month', op: 'lt', value: currentMonth }], orderBy: [{ column: 'month' }] }),
+      this.store.query(REF, { where: [...where, { column: 'state', op: 'eq', value: AWAITING_REVIEW }], orderBy: [{ column: 'inspected_on' }] }),
+      this.store.query(REF, { where: [...where, { column: 'state', op: 'eq', value: AWAITING_PUBLICATION }], orderBy: [{ column: 'approved_on' }] }),
       this.referrals.list({ status: 'open', overdueOnly: true }),
     ]);
     const late = (rows: readonly unknown[], due: (row: ProgressCaseRow) => string | null): OverdueCase[] =>

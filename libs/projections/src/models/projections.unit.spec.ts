@@ -23,9 +23,9 @@ describe('read-model projections, given events', () => {
     expect(projectInMemory(progressProjection, events).size).toBe(0);
   });
 
-  it('referrals: a row only becomes a referral when one opens, then follows the order', () => {
-    const drawnOnly = projectInMemory(referralsProjection, recorded('c1', history.reviewed(resultWithHazard(), 'c1')));
-    expect(rowOf(drawnOnly, REFERRALS.name, 'c1')).toMatchObject({ status: 'none' });
+  it('referrals: an approval with hazards awaits a referral, which then follows the order', () => {
+    const approved = projectInMemory(referralsProjection, recorded('c1', history.reviewed(resultWithHazard(), 'c1')));
+    expect(rowOf(approved, REFERRALS.name, 'c1')).toMatchObject({ status: 'awaitingReferral', hazard_count: 1, opened_on: null });
     const ordered = projectInMemory(referralsProjection, recorded('c1', history.ordered('c1')));
     expect(rowOf(ordered, REFERRALS.name, 'c1')).toMatchObject({
       status: 'orderIssued', hazard_count: 1, has_major_hazard: 0, opened_on: '2026-03-01',

@@ -1,6 +1,7 @@
+import type { ReferralState } from '@shuangsui/domain';
 import type { Condition, ReadStore, TableRef } from '../read-store.port';
 import { Deadlines, isPast } from './deadlines';
-import { OPEN_REFERRAL_STATUSES, REFERRALS, referralsProjection, type ReferralRow } from './referrals.projection';
+import { REFERRAL_STATUS_FILTERS, REFERRALS, referralsProjection, type ReferralRow } from './referrals.projection';
 
 export type ReferralStep = 'order' | 'reinspection' | 'collective_opinion';
 
@@ -15,8 +16,8 @@ export interface ReferralView {
   readonly creditCode: string;
   readonly authority: string;
   readonly district: string;
-  /** referred | orderIssued | rectified | notRectified | closed | escalated */
-  readonly status: string;
+  /** The referral region's state (REFERRAL_STATES): awaitingReferral, referred, orderIssued, … */
+  readonly status: ReferralState;
   readonly hazardCount: number;
   readonly hasMajorHazard: boolean;
   readonly approvalEventId: string | null;
@@ -32,12 +33,15 @@ export interface ReferralView {
 }
 
 export interface ReferralQuery {
-  /** 'open' (default), 'all', or one status. */
+  /** 'open' (default), 'all' (every opened referral), or one status of REFERRAL_STATES. */
   readonly status?: string;
   readonly overdueOnly?: boolean;
 }
 
 const REF: TableRef = { projection: referralsProjection.name, table: REFERRALS };
+/** The states whose statutory deadlines run: waiting for an order, waiting for the re-inspection. */
+const REFERRED: ReferralState = 'referred';
+const ORDER_ISSUED: ReferralState = 'orderIssued';
 
 /**
  * Hazard referrals with their follow-up deadlines. The major-hazard collective opinion has no event
@@ -53,8 +57,7 @@ export class ReferralsReader {
   async list(query: ReferralQuery = {}): Promise<{ asOf: string; referrals: ReferralView[] }> {
     const status = query.status ?? 'open';
     const where: Condition[] =
-      status === 'open' ? [{ column: 'status', op: 'in', value: [...OPEN_REFERRAL_STATUSES] }]
-      : status === 'all' ? [{ column: 'status', op: 'ne', value: 'none' }]
+      status === 'open' || status === 'all' ? [{ column: 'status', op: 'in', value: [...REFERRAL_STATUS_FILTERS[status]] }]
       : [{ column: 'status', op: 'eq', value: status }];
     const today = this.today();
     const rows = await this.store.query(REF, { where, orderBy: [{ column: 'opened_on' }] });
@@ -63,13 +66,13 @@ export class ReferralsReader {
   }
 
   private view(row: ReferralRow, today: string): ReferralView {
-    const referred = row.status === 'referred';
+    const referred = row.status === REFERRED;
     const orderDue = row.opened_on ? this.deadlines.orderDue(row.opened_on) : null;
     const reinspectionDue = row.order_deadline ? this.deadlines.reinspectionDue(row.order_deadline) : null;
     const collectiveOpinionDue = row.has_major_hazard && row.opened_on ? this.deadlines.collectiveOpinionDue(row.opened_on) : null;
     const overdueSteps: OverdueStep[] = [];
     if (referred && isPast(orderDue, today)) overdueSteps.push({ step: 'order', dueOn: orderDue! });
-    if (row.status === 'orderIssued' && isPast(reinspectionDue, today)) overdueSteps.push({ step: 'reinspection', dueOn: reinspectionDue! });
+    if (row.status === ORDER_ISSUED && isPast(reinspectionDue, today)) overdueSteps.push({ step: 'reinspection', dueOn: reinspectionDue! });
     if (referred && isPast(collectiveOpinionDue, today)) overdueSteps.push({ step: 'collective_opinion', dueOn: collectiveOpinionDue! });
     return {
       caseId: row.case_id,
