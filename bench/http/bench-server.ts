@@ -10,7 +10,8 @@ import { createApp } from '../../apps/server/src/app.factory';
 import { createValidationPipe } from '../../apps/server/src/common/validation.pipe';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
 import { PROJECTION_RUNNER, REFERRAL_MANAGER } from '../../apps/server/src/projections/read-store.tokens';
-import type { HazardReferralProcessManager, ProjectionRunner } from '@shuangsui/projections';
+import type { HazardReferralProcessManager } from '@shuangsui/application';
+import type { ProjectionRunner } from '@shuangsui/projections';
 
 /**
  * Child process of the HTTP benchmarks (start-bench-server.ts): the real server on a durable SQLite

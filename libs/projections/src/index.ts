@@ -23,7 +23,6 @@ export * from './models/directory.projection';
 export * from './models/directory.reader';
 export * from './models/unit-history.projection';
 export * from './models/unit-history.reader';
-export * from './referral/hazard-referral.process-manager';
 export * from './replay/read-model-rebuild';
 export * from './replay/compare-generations';
 export * from './replay/replay-read-models';

@@ -9,6 +9,7 @@ import {
   DrawService,
   DrawVerifier,
   InspectionCommandHandler,
+  LeaderTasks,
   PlanService,
   UnitClosureFollowUp,
   EventReactor,
@@ -18,7 +19,7 @@ import {
   type Settings,
 } from '@shuangsui/application';
 import type { EventStore } from '@shuangsui/event-store';
-import { LeaderTasks, type ReadStore } from '@shuangsui/projections';
+import type { ReadStore } from '@shuangsui/projections';
 import { READ_STORE } from '../projections/read-store.tokens';
 import { registerErrorMapper } from '../common/error.filter';
 import { CLOCK, EVENT_STORE, SETTINGS, type Clock } from '../common/tokens';

@@ -1,8 +1,8 @@
 import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { INITIAL_REFERRAL_STATE, REFERRAL_STATES } from '@shuangsui/domain';
+import { LeaderTasks, type LeaderServiceStatus } from '@shuangsui/application';
 import {
-  HazardReferralProcessManager,
   PlanReader,
   ProgressReader,
   ProjectionRunner,
@@ -13,10 +13,9 @@ import {
   type PlanProgress,
   type ProgressCounts,
   type ProjectionStatus,
-  type ReferralManagerStatus,
   type ReferralView,
 } from '@shuangsui/projections';
-import { LEADER_ELECTION, PROJECTION_RUNNER, REFERRAL_MANAGER } from './read-store.tokens';
+import { LEADER_ELECTION, PROJECTION_RUNNER } from './read-store.tokens';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** One status of the statechart's referral region, once a case has one to follow (not `none`). */
@@ -38,7 +37,7 @@ export class ProjectionsController {
     private readonly referrals: ReferralsReader,
     private readonly plans: PlanReader,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-    @Inject(REFERRAL_MANAGER) private readonly referralManager: HazardReferralProcessManager,
+    private readonly leaderTasks: LeaderTasks,
     @Inject(LEADER_ELECTION) private readonly leadership: LeaderElection,
   ) {}
 
@@ -86,7 +85,7 @@ export class ProjectionsController {
   @Get('admin/projections')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Each projection: position, lag behind the event store head, state, error; the hazard referral manager; whether this server is the active projector' })
-  async status(): Promise<{ projector: LeadershipStatus; projections: ProjectionStatus[]; processManagers: ReferralManagerStatus[] }> {
-    return { projector: this.leadership.status(), projections: await this.runner.status(), processManagers: [this.referralManager.status()] };
+  async status(): Promise<{ projector: LeadershipStatus; projections: ProjectionStatus[]; processManagers: LeaderServiceStatus[] }> {
+    return { projector: this.leadership.status(), projections: await this.runner.status(), processManagers: this.leaderTasks.statuses() };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InspectionCommandHandler, ReadModelFacts, type Settings } from '@shuangsui/application';
+import { HazardReferralProcessManager, InspectionCommandHandler, LeaderTasks, ReadModelFacts, type Settings } from '@shuangsui/application';
 import { chinaDate } from '@shuangsui/domain';
 import type { WorkingDayCalendar } from '@shuangsui/domain/calendar';
 import type { EventStore } from '@shuangsui/event-store';
@@ -9,8 +9,6 @@ import {
   createReadStore,
   Deadlines,
   DisclosureReader,
-  HazardReferralProcessManager,
-  LeaderTasks,
   PlanReader,
   ProgressReader,
   ProjectionRunner,
@@ -34,7 +32,6 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-    @Inject(REFERRAL_MANAGER) private readonly referrals: HazardReferralProcessManager,
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(AUTOMATED_REFERRAL) private readonly automatedReferral: boolean,
     @Inject(LEADER_ELECTION) private readonly leadership: LeaderElection,
@@ -57,9 +54,10 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           inject: [EVENT_STORE, READ_STORE],
         },
         {
+          // The process manager keeps its checkpoint in the read store, beside the projections' own.
           provide: REFERRAL_MANAGER,
           useFactory: (events: EventStore, store: ReadStore, handler: InspectionCommandHandler) =>
-            new HazardReferralProcessManager(events, store, handler, (message) => new Logger('HazardReferral').log(message)),
+            new HazardReferralProcessManager(events, store, handler, (message: string) => new Logger('HazardReferral').log(message)),
           inject: [EVENT_STORE, READ_STORE, InspectionCommandHandler],
         },
         { provide: AUTOMATED_REFERRAL, useValue: automatedReferral },
@@ -67,7 +65,17 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         { provide: DIRECTORY_FACTS, useFactory: (events: EventStore, store: ReadStore) => new ReadModelFacts(events, store), inject: [EVENT_STORE, READ_STORE] },
         // One projector per shared read store: an advisory lock for PostgreSQL, this process for SQLite.
         { provide: LEADER_ELECTION, useFactory: () => createLeaderElection(readStoreUrl, (message) => new Logger('Leadership').log(message)) },
-        { provide: LeaderTasks, useValue: new LeaderTasks() },
+        {
+          // What runs only on the leader: the automated referral (unless switched off), and the process
+          // managers other modules add (the draw and unit-closure follow-ups).
+          provide: LeaderTasks,
+          useFactory: async (referrals: HazardReferralProcessManager) => {
+            const tasks = new LeaderTasks();
+            if (automatedReferral) await tasks.keepRunning(referrals);
+            return tasks;
+          },
+          inject: [REFERRAL_MANAGER],
+        },
         {
           provide: Deadlines,
           useFactory: (calendar: WorkingDayCalendar, settings: Settings) =>
@@ -92,18 +100,16 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
     };
   }
 
-  /** Projections, the automated referral and the leader tasks run only while this process leads. */
+  /** Projections and the leader tasks (process managers among them) run only while this process leads. */
   async onApplicationBootstrap(): Promise<void> {
     await this.leadership.start({
       onElected: async () => {
         await this.runner.start();
-        if (this.automatedReferral) await this.referrals.start();
         this.logger.log(`Projections are running; automated hazard referral ${this.automatedReferral ? 'on' : 'off'}`);
         await this.leaderTasks.elected();
       },
       onDemoted: async () => {
         await this.leaderTasks.demoted();
-        await this.referrals.stop();
         await this.runner.stop();
         this.logger.warn('Projections stopped: this process is no longer the active projector');
       },
@@ -115,7 +121,6 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
   async onModuleDestroy(): Promise<void> {
     await this.leadership.stop();
     await this.leaderTasks.stopServices();
-    await this.referrals.stop();
     await this.runner.stop();
     await this.store.close();
   }

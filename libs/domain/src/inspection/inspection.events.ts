@@ -167,3 +167,6 @@ export function isInspectionEvent(event: { type: string }): event is InspectionE
 
 /** Stream id of a case. */
 export const inspectionStreamId = (caseId: string): string => `inspection-${caseId}`;
+
+/** The case id of a case's stream id, or null for a stream of another kind. */
+export const caseIdOfStream = (streamId: string): string | null => (streamId.startsWith('inspection-') ? streamId.slice('inspection-'.length) : null);

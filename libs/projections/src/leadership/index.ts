@@ -1,4 +1,4 @@
 export * from './leader-election';
 export { PostgresAdvisoryLeadership, type PostgresLeadershipOptions } from './postgres-advisory-leadership';
 export { createLeaderElection } from './create-leader-election';
-export { LeaderTasks, type LeaderTask } from './leader-tasks';
+

@@ -1,9 +1,12 @@
-import { InspectionQueries, InvalidTransitionError, type CommandContext, type InspectionCommandHandler } from '@shuangsui/application';
-import { INSPECTION_EVENT_TYPES } from '@shuangsui/domain';
+import { caseIdOfStream, INSPECTION_EVENT_TYPES, type ReferralState } from '@shuangsui/domain';
 import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
 import type { Subscription } from 'rxjs';
-import { caseIdOf } from '../projection';
-import type { ProjectionRunState, ReadStore } from '../read-store.port';
+import type { CommandContext } from '../command-context';
+import { InvalidTransitionError } from '../errors';
+import type { InspectionCommandHandler } from '../inspections/inspection-command.handler';
+import { InspectionQueries } from '../inspections/inspection-queries';
+import type { CheckpointStore, ReactorStatus } from './event-reactor';
+import type { LeaderService } from './leader-tasks';
 
 export const REFERRAL_MANAGER_ACTOR = { id: 'referral-manager', role: 'system' } as const;
 export const REFERRAL_MANAGER_CHECKPOINT = 'process:hazard-referral';
@@ -11,9 +14,12 @@ export const REFERRAL_MANAGER_CHECKPOINT = 'process:hazard-referral';
 /** The command id is derived from the approval, so processing an approval twice is one command. */
 export const referralCommandId = (approvalEventId: string): string => `hazard-referral:${approvalEventId}`;
 
+/** The state in which an approval still waits for its referral: the one this manager acts on. */
+const AWAITING_REFERRAL: ReferralState = 'awaitingReferral';
+
 export interface ReferralManagerStatus {
   readonly name: string;
-  readonly state: ProjectionRunState;
+  readonly state: ReactorStatus['state'];
   readonly position: number;
   readonly referralsOpened: number;
   readonly error: string | null;
@@ -27,8 +33,9 @@ export interface ReferralManagerStatus {
  * each approval is handled; a crash in between repeats the command, which the handler answers from
  * the stream (same command id), so there is still exactly one referral.
  */
-export class HazardReferralProcessManager {
-  private state: ProjectionRunState = 'stopped';
+export class HazardReferralProcessManager implements LeaderService {
+  readonly name = 'hazard-referral';
+  private state: ReactorStatus['state'] = 'stopped';
   private position = 0;
   private opened = 0;
   private error: string | null = null;
@@ -38,7 +45,7 @@ export class HazardReferralProcessManager {
 
   constructor(
     private readonly events: EventStore,
-    private readonly checkpoints: ReadStore,
+    private readonly checkpoints: CheckpointStore,
     private readonly handler: InspectionCommandHandler,
     private readonly log: (message: string) => void = () => undefined,
   ) {
@@ -65,7 +72,7 @@ export class HazardReferralProcessManager {
   }
 
   status(): ReferralManagerStatus {
-    return { name: 'hazard-referral', state: this.state, position: this.position, referralsOpened: this.opened, error: this.error };
+    return { name: this.name, state: this.state, position: this.position, referralsOpened: this.opened, error: this.error };
   }
 
   /** Resolves when every event received so far is handled. */
@@ -90,7 +97,7 @@ export class HazardReferralProcessManager {
   }
 
   private async referIfHazards(approval: RecordedEvent): Promise<void> {
-    const caseId = caseIdOf(approval);
+    const caseId = caseIdOfStream(approval.streamId);
     if (caseId === null) return;
     const atApproval = await this.queries.getCase(caseId, { revision: approval.revision });
     if ((atApproval.case.result?.hazards.length ?? 0) === 0) return;
@@ -107,7 +114,7 @@ export class HazardReferralProcessManager {
       this.log(`Hazard referral opened for case ${caseId} (approval ${approval.id}, revision ${result.revision})`);
     } catch (error) {
       // A planner opened the referral by hand first: the case is referred, which is all we want.
-      if (error instanceof InvalidTransitionError && error.state.referral !== 'awaitingReferral') {
+      if (error instanceof InvalidTransitionError && error.state.referral !== AWAITING_REFERRAL) {
         this.log(`Case ${caseId}: referral already ${error.state.referral}, nothing to do`);
         return;
       }

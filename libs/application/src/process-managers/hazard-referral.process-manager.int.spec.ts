@@ -1,20 +1,35 @@
-import { InspectionCommandHandler } from '@shuangsui/application';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { completeResult, history, resultWithHazard } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
-import { appendCase } from '../testing/given-events';
-import { TempStores } from '../testing/temp-stores';
+import { SqliteEventStore } from '@shuangsui/event-store';
+import { InspectionCommandHandler } from '../inspections/inspection-command.handler';
+import { appendGivenCase } from '../testing/given-case';
 import { HazardReferralProcessManager, REFERRAL_MANAGER_CHECKPOINT, referralCommandId } from './hazard-referral.process-manager';
+import type { CheckpointStore } from './event-reactor';
+
+/** Checkpoints in memory: what the manager saved is what the next run loads, as across a restart. */
+class MemoryCheckpoints implements CheckpointStore {
+  private readonly positions = new Map<string, number>();
+  async loadCheckpoint(name: string): Promise<number> {
+    return this.positions.get(name) ?? 0;
+  }
+  async saveCheckpoint(name: string, position: number): Promise<void> {
+    this.positions.set(name, position);
+  }
+}
 
 describe('automated hazard referral', () => {
-  let temp: TempStores;
-  beforeEach(() => (temp = new TempStores()));
-  afterEach(() => temp.remove());
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'shuangsui-referral-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refers an approved result with hazards once, even when processed twice; causation = the approval', async () => {
-    const events = await temp.openEvents();
-    await appendCase(events, 'hz', history.reviewed(resultWithHazard(), 'hz'));
-    await appendCase(events, 'ok', history.reviewed(completeResult(), 'ok'));
+    const events = await SqliteEventStore.open({ path: join(dir, 'events.db'), pollIntervalMs: 20 });
+    await appendGivenCase(events, 'hz', history.reviewed(resultWithHazard(), 'hz'));
+    await appendGivenCase(events, 'ok', history.reviewed(completeResult(), 'ok'));
     const handler = new InspectionCommandHandler(events);
-    const read = temp.openRead();
+    const read = new MemoryCheckpoints();
 
     const first = new HazardReferralProcessManager(events, read, handler);
     await first.start();
@@ -37,12 +52,11 @@ describe('automated hazard referral', () => {
     expect(referrals[0]!.metadata).toMatchObject({
       actor: { id: 'referral-manager', role: 'system' },
       causationId: approval.id,
-      correlationId: 'corr-hz',
+      correlationId: 'given',
       commandId: referralCommandId(approval.id),
     });
     expect((await events.readStream('inspection-ok')).map((event) => event.type)).not.toContain('HazardReferralOpened.v1');
     expect(second.status()).toMatchObject({ state: 'stopped', error: null });
-    await read.close();
     await events.close();
   });
 });
