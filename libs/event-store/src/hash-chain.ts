@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@shuangsui/domain/shared/canonical-json';
+import { canonicalJson } from './canonical-json';
 import type { Json, NewEvent, RecordedEvent } from './event-store.port';
 
 /**

@@ -1,5 +1,4 @@
-import type { AnyStateNode } from 'xstate';
-import type { InspectionSnapshot } from './inspection.decider';
+import type { AnyStateNode, SnapshotFrom } from 'xstate';
 import { INSPECTION_EVENT_TYPES } from './inspection.events';
 import { HAZARDS_CONFIRMED, inspectionMachine, OUTCOME_GUARDS } from './inspection.machine';
 
@@ -11,7 +10,7 @@ import { HAZARDS_CONFIRMED, inspectionMachine, OUTCOME_GUARDS } from './inspecti
  * them to the machine.
  */
 
-type OpenValue = Extract<InspectionSnapshot['value'], { open: unknown }>['open'];
+type OpenValue = Extract<SnapshotFrom<typeof inspectionMachine>['value'], { open: unknown }>['open'];
 /** A state of the case's lifecycle region, once drawn. */
 export type LifecycleState = OpenValue['lifecycle'];
 /** A state of the hazard-referral region. */

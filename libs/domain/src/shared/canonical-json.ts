@@ -2,6 +2,8 @@
  * Canonical JSON: object keys sorted by UTF-16 code unit order, no whitespace, arrays in order,
  * `undefined` members dropped. Used wherever bytes must be reproducible: event hashes, the frozen
  * draw population, draw verification. Numbers must be finite (JSON has no NaN/Infinity).
+ * libs/event-store keeps its own copy for the hash chain (it knows no domain); a test holds both to
+ * the same bytes (test/canonical-json.unit.spec.ts).
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') {
