@@ -1,5 +1,6 @@
 /** The pure domain: no NestJS, no I/O. */
 export * from './events/event-metadata';
+export * from './events/upcasting';
 export * from './shared/canonical-json';
 export * from './shared/rule-violation';
 export * from './inspection';

@@ -1,3 +1,4 @@
+import { upcastEvent, type Upcast } from '@shuangsui/domain';
 import type { EventStore, LeanEvent } from '@shuangsui/event-store';
 import type { Projection } from '../projection';
 import { rowKey, type ReadStore } from '../read-store.port';
@@ -12,6 +13,8 @@ export interface RebuildOptions {
   readonly batchEvents?: number;
   /** Rows kept in memory between batches, per projection (bounded: memory does not grow with history). */
   readonly cacheRows?: number;
+  /** How old event versions are read as the newest; default the production upcasters (tests pass their own). */
+  readonly upcast?: Upcast;
 }
 
 export type ProgressListener = (position: number, eventsApplied: number) => void;
@@ -50,7 +53,12 @@ export class ReadModelRebuild {
   static async begin(events: EventStore, store: ReadStore, projections: readonly Projection[], options: RebuildOptions = {}): Promise<ReadModelRebuild> {
     // Small pages, large batches: a page's events are applied and dropped at once (young garbage,
     // cheap to collect), while a batch's coalesced rows wait for one commit per projection.
-    const resolved = { pageSize: options.pageSize ?? 1_000, batchEvents: options.batchEvents ?? 50_000, cacheRows: options.cacheRows ?? 10_000 };
+    const resolved = {
+      pageSize: options.pageSize ?? 1_000,
+      batchEvents: options.batchEvents ?? 50_000,
+      cacheRows: options.cacheRows ?? 10_000,
+      upcast: options.upcast ?? upcastEvent,
+    };
     const targets: Target[] = [];
     for (const projection of projections) {
       const generation = await store.createGeneration(projection);
@@ -142,8 +150,13 @@ export class ReadModelRebuild {
     }
   }
 
+  /** A page as the projections read it: each event upcast in place (the same object when no step applies). */
   private readPage(after: number): Promise<LeanEvent[]> {
-    const page = this.events.readAllLean({ after, maxCount: this.options.pageSize });
+    const { upcast } = this.options;
+    const page = this.events.readAllLean({ after, maxCount: this.options.pageSize }).then((events) => {
+      for (let i = 0; i < events.length; i += 1) events[i] = upcast(events[i]!);
+      return events;
+    });
     page.catch(() => undefined); // a read ahead that is never awaited (a handler failed) is not an unhandled rejection
     return page;
   }

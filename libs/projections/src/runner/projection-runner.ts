@@ -1,3 +1,4 @@
+import { upcastEvent, type Upcast } from '@shuangsui/domain';
 import type { EventStore } from '@shuangsui/event-store';
 import type { Projection } from '../projection';
 import type { ReadStore } from '../read-store.port';
@@ -15,6 +16,8 @@ export interface ProjectionRunnerOptions {
   readonly maxBatch?: number;
   readonly highWater?: number;
   readonly cacheRows?: number;
+  /** How old event versions are read as the newest; default the production upcasters (tests pass their own). */
+  readonly upcast?: Upcast;
   /** Test seam: runs after the handlers, before the commit. */
   readonly beforeCommit?: BeforeCommitHook;
   readonly onError?: (error: Error) => void;
@@ -39,6 +42,7 @@ export class ProjectionRunner {
           maxBatch: options.maxBatch ?? 2_000,
           highWater: options.highWater ?? 20_000,
           cacheRows: options.cacheRows ?? 20_000,
+          upcast: options.upcast ?? upcastEvent,
           beforeCommit: options.beforeCommit,
           onError: options.onError,
         }),

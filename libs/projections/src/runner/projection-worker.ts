@@ -1,3 +1,4 @@
+import type { Upcast } from '@shuangsui/domain';
 import { toLeanEvent, type EventStore, type LeanEvent, type RecordedEvent } from '@shuangsui/event-store';
 import type { Subscription } from 'rxjs';
 import type { Projection } from '../projection';
@@ -12,6 +13,8 @@ export interface WorkerOptions {
   /** Buffered events above which the subscription pauses until the buffer is written (back-pressure). */
   readonly highWater: number;
   readonly cacheRows: number;
+  /** Reads each event as the newest version of its type (docs/events.md "Versioning"). */
+  readonly upcast: Upcast;
   readonly beforeCommit?: BeforeCommitHook;
   readonly onError?: (error: Error) => void;
 }
@@ -96,7 +99,7 @@ export class ProjectionWorker {
 
   private receive(event: RecordedEvent): void {
     if (this.state !== 'running' || event.position <= this.bufferedUpTo) return;
-    this.buffer.push(toLeanEvent(event));
+    this.buffer.push(this.options.upcast(toLeanEvent(event)));
     this.bufferedUpTo = event.position;
     if (this.buffer.length >= this.options.highWater && !this.paused) {
       this.paused = true;

@@ -1,4 +1,4 @@
-import { inspectionStreamId, type StoredInspectionEvent } from '@shuangsui/domain';
+import { inspectionStreamId, upcastEvent, type StoredInspectionEvent, type Upcast } from '@shuangsui/domain';
 import { sealEvents, toLeanEvent, type EventStore, type Json, type RecordedEvent } from '@shuangsui/event-store';
 import type { Projection } from '../projection';
 import { rowKey, type Row } from '../read-store.port';
@@ -36,9 +36,9 @@ export function recorded(caseId: string, events: readonly StoredInspectionEvent[
 }
 
 /** Runs a projection's handlers over events with every row in memory: the pure half of a projection. */
-export function projectInMemory(projection: Projection, events: readonly RecordedEvent[]): Map<string, Row> {
+export function projectInMemory(projection: Projection, events: readonly RecordedEvent[], upcast: Upcast = upcastEvent): Map<string, Row> {
   const rows = new Map<string, Row | null>();
-  for (const event of events.map(toLeanEvent)) {
+  for (const event of events.map((recorded) => upcast(toLeanEvent(recorded)))) {
     const handler = projection.handlers[event.type];
     if (!handler) continue;
     const work = new UnitOfWork(projection.tables);
