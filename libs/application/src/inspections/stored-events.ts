@@ -1,6 +1,6 @@
 import type { InspectionEvent, StoredInspectionEvent, Upcast } from '@shuangsui/domain';
 import type { RecordedEvent } from '@shuangsui/event-store';
-import { toStoredEvent } from '../commands/stored-event';
+import { storedEventOf, toStoredEvent } from '../commands/stored-event';
 
 /** A recorded event of a case as the inspection decider folds it (upcast, like every fold). */
 export const toStoredInspectionEvent = (event: RecordedEvent): StoredInspectionEvent => toStoredEvent<InspectionEvent>(event);
@@ -9,4 +9,4 @@ export const toStoredInspectionEvent = (event: RecordedEvent): StoredInspectionE
 export const toStoredInspectionEventWith =
   (upcast: Upcast) =>
   (event: RecordedEvent): StoredInspectionEvent =>
-    toStoredEvent<InspectionEvent>(event, upcast);
+    storedEventOf<InspectionEvent>(event, upcast);
