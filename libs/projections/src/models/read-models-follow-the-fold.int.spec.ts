@@ -1,4 +1,4 @@
-import { foldInspection, statusOf, type InspectionStatus, type StoredInspectionEvent } from '@shuangsui/domain';
+import { foldInspection, INSPECTION_EVENT_TYPES, LIFECYCLE_STATES, lifecycleAfter, statusOf, type InspectionStatus, type StoredInspectionEvent } from '@shuangsui/domain';
 import { allHistories } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { toLeanEvent } from '@shuangsui/event-store';
 import type { Projection } from '../projection';
@@ -10,6 +10,7 @@ import { recorded } from '../testing/given-events';
 import { DISCLOSURE_RECORDS, disclosureProjection } from './disclosure.projection';
 import { PROGRESS_CASES, progressProjection } from './progress.projection';
 import { REFERRALS, referralsProjection } from './referrals.projection';
+import { UNIT_CASES, unitHistoryProjection } from './unit-history.projection';
 
 /**
  * The read models keep a case's state without running the machine (they follow the statechart's
@@ -21,13 +22,17 @@ interface Follower {
   readonly projection: Projection;
   readonly table: TableSpec;
   /** What the model shows of the fold's status; the fold's notDrawn is "no row". */
-  readonly shows: (row: Row) => Partial<InspectionStatus>;
-  readonly expects: (status: InspectionStatus) => Partial<InspectionStatus>;
+  readonly shows: (row: Row) => Partial<InspectionStatus> | { readonly open: boolean };
+  readonly expects: (status: InspectionStatus) => Partial<InspectionStatus> | { readonly open: boolean };
 }
+
+/** "Open" in unit-history: a state a cancellation may still stop, as the machine says. */
+const CANCELLABLE = new Set(LIFECYCLE_STATES.filter((state) => lifecycleAfter(state, INSPECTION_EVENT_TYPES.InspectionCancelled) !== undefined));
 
 const FOLLOWERS: readonly Follower[] = [
   { projection: progressProjection, table: PROGRESS_CASES, shows: (row) => ({ lifecycle: row['state'] as InspectionStatus['lifecycle'] }), expects: ({ lifecycle }) => ({ lifecycle }) },
   { projection: referralsProjection, table: REFERRALS, shows: (row) => ({ referral: row['status'] as InspectionStatus['referral'] }), expects: ({ referral }) => ({ referral }) },
+  { projection: unitHistoryProjection, table: UNIT_CASES, shows: (row) => ({ open: row['open'] === 1 }), expects: ({ lifecycle }) => ({ open: CANCELLABLE.has(lifecycle as never) }) },
   { projection: disclosureProjection, table: DISCLOSURE_RECORDS, shows: (row) => ({ referral: row['referral_status'] as InspectionStatus['referral'] }), expects: ({ referral }) => ({ referral }) },
 ];
 
