@@ -46,6 +46,10 @@ function regionOf<S extends string>(node: AnyStateNode): Region<S> {
   for (const name of states) {
     const byType = new Map<string, Step<S>>();
     for (const [eventName, transitions] of node.states[name]!.transitions) {
+      for (const transition of transitions) {
+        const target = transition.target?.[0];
+        if (target && target.parent !== node) throw new Error(`${name} --${eventName}--> ${target.id} leaves its region; the lifecycle tables cannot follow it`);
+      }
       byType.set(STORED_TYPE_OF.get(eventName) ?? eventName, stepOf<S>(name, eventName, transitions));
     }
     steps.set(name, byType);
@@ -75,6 +79,8 @@ function stepOf<S extends string>(from: S, eventName: string, transitions: reado
 }
 
 const open = inspectionMachine.root.states['open']!;
+// The tables hold the regions' own transitions; one on the parallel state or the root would bypass them.
+if (open.transitions.size > 0 || inspectionMachine.root.transitions.size > 0) throw new Error('The lifecycle tables expect every transition inside a region');
 const LIFECYCLE = regionOf<LifecycleState>(open.states['lifecycle']!);
 const REFERRAL = regionOf<ReferralState>(open.states['referral']!);
 
