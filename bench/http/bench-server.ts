@@ -10,7 +10,7 @@ import { createApp } from '../../apps/server/src/app.factory';
 import { createValidationPipe } from '../../apps/server/src/common/validation.pipe';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
 import { PROJECTION_RUNNER, REFERRAL_MANAGER } from '../../apps/server/src/projections/read-store.tokens';
-import type { HazardReferralProcessManager } from '@shuangsui/application';
+import type { EventReactor } from '@shuangsui/application';
 import type { ProjectionRunner } from '@shuangsui/projections';
 
 /**
@@ -56,7 +56,7 @@ async function seed(store: EventStore, cases: number): Promise<void> {
  * after the seed: wait for them, so neither endpoint is measured while the server is still busy
  * replaying the seed (steady state: only the live events of the measured commands).
  */
-async function readSideCaughtUp(runner: ProjectionRunner, referrals: HazardReferralProcessManager, store: EventStore): Promise<void> {
+async function readSideCaughtUp(runner: ProjectionRunner, referrals: EventReactor, store: EventStore): Promise<void> {
   const head = await store.headPosition();
   await runner.waitUntil(head, 600_000);
   while (referrals.status().state === 'running' && referrals.status().position < head) {
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const app = await createApp({ settings: loadSettings(process.env, { eventStoreUrl: `sqlite:${dbPath}` }), logger: false });
   const store = app.get<EventStore>(EVENT_STORE);
   await seed(store, Number(casesArg));
-  await readSideCaughtUp(app.get<ProjectionRunner>(PROJECTION_RUNNER), app.get<HazardReferralProcessManager>(REFERRAL_MANAGER), store);
+  await readSideCaughtUp(app.get<ProjectionRunner>(PROJECTION_RUNNER), app.get<EventReactor>(REFERRAL_MANAGER), store);
   await app.listen(0, '127.0.0.1');
 
   const bare = await NestFactory.create(BareModule, { logger: false });

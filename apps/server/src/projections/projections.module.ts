@@ -1,5 +1,5 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { HazardReferralProcessManager, InspectionCommandHandler, LeaderTasks, ReadModelFacts, type Settings } from '@shuangsui/application';
+import { hazardReferralManager, InspectionCommandHandler, type EventReactor, LeaderTasks, ReadModelFacts, type Settings } from '@shuangsui/application';
 import { chinaDate } from '@shuangsui/domain';
 import type { WorkingDayCalendar } from '@shuangsui/domain/calendar';
 import type { EventStore } from '@shuangsui/event-store';
@@ -57,7 +57,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           // The process manager keeps its checkpoint in the read store, beside the projections' own.
           provide: REFERRAL_MANAGER,
           useFactory: (events: EventStore, store: ReadStore, handler: InspectionCommandHandler) =>
-            new HazardReferralProcessManager(events, store, handler, (message: string) => new Logger('HazardReferral').log(message)),
+            hazardReferralManager(events, store, handler, (message: string) => new Logger('HazardReferral').log(message)),
           inject: [EVENT_STORE, READ_STORE, InspectionCommandHandler],
         },
         { provide: AUTOMATED_REFERRAL, useValue: automatedReferral },
@@ -69,7 +69,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           // What runs only on the leader: the automated referral (unless switched off), and the process
           // managers other modules add (the draw and unit-closure follow-ups).
           provide: LeaderTasks,
-          useFactory: async (referrals: HazardReferralProcessManager) => {
+          useFactory: async (referrals: EventReactor) => {
             const tasks = new LeaderTasks();
             if (automatedReferral) await tasks.keepRunning(referrals);
             return tasks;

@@ -8,6 +8,7 @@ export interface CheckpointStore {
 }
 
 export interface ReactorStatus {
+  readonly [counter: string]: unknown;
   readonly name: string;
   readonly state: 'running' | 'failed' | 'stopped';
   readonly position: number;
@@ -20,6 +21,8 @@ export interface Reaction {
   readonly name: string;
   readonly reactsTo: ReadonlySet<string>;
   readonly react: (event: RecordedEvent) => Promise<void>;
+  /** What the reaction counts, shown in the status (e.g. referrals opened). */
+  readonly counters?: () => Readonly<Record<string, number>>;
 }
 
 /**
@@ -30,6 +33,10 @@ export interface Reaction {
  * stops the manager at that event (named in the status) rather than skipping it.
  */
 export class EventReactor {
+  get name(): string {
+    return this.reaction.name;
+  }
+
   private state: ReactorStatus['state'] = 'stopped';
   private position = 0;
   private handled = 0;
@@ -68,7 +75,7 @@ export class EventReactor {
   }
 
   status(): ReactorStatus {
-    return { name: this.reaction.name, state: this.state, position: this.position, handled: this.handled, error: this.error };
+    return { ...this.reaction.counters?.(), name: this.reaction.name, state: this.state, position: this.position, handled: this.handled, error: this.error };
   }
 
   /** Resolves when every event received so far is handled. */

@@ -5,7 +5,7 @@ import { completeResult, history, resultWithHazard } from '@shuangsui/domain/ins
 import { SqliteEventStore } from '@shuangsui/event-store';
 import { InspectionCommandHandler } from '../inspections/inspection-command.handler';
 import { appendGivenCase } from '../testing/given-case';
-import { HazardReferralProcessManager, REFERRAL_MANAGER_CHECKPOINT, referralCommandId } from './hazard-referral.process-manager';
+import { hazardReferralManager, REFERRAL_MANAGER_CHECKPOINT, referralCommandId } from './hazard-referral.process-manager';
 import type { CheckpointStore } from './event-reactor';
 
 /** Checkpoints in memory: what the manager saved is what the next run loads, as across a restart. */
@@ -31,14 +31,14 @@ describe('automated hazard referral', () => {
     const handler = new InspectionCommandHandler(events);
     const read = new MemoryCheckpoints();
 
-    const first = new HazardReferralProcessManager(events, read, handler);
+    const first = hazardReferralManager(events, read, handler);
     await first.start();
     await waitFor(async () => (await read.loadCheckpoint(REFERRAL_MANAGER_CHECKPOINT)) >= 8);
     await first.stop();
 
     // A crash after the command but before the checkpoint: the next run sees the approval again.
     await read.saveCheckpoint(REFERRAL_MANAGER_CHECKPOINT, 0);
-    const second = new HazardReferralProcessManager(events, read, handler);
+    const second = hazardReferralManager(events, read, handler);
     await second.start();
     await waitFor(async () => (await read.loadCheckpoint(REFERRAL_MANAGER_CHECKPOINT)) >= 9);
     await second.settled();
