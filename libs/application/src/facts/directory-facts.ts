@@ -1,15 +1,7 @@
 import type { Inspector, Unit } from '@shuangsui/domain/directory';
+import type { InspectedCase } from '@shuangsui/projections';
 
-/** A case whose last recorded result is known: what the frequency rules and the last-pair rule read. */
-export interface InspectedCase {
-  readonly caseId: string;
-  readonly unitId: string;
-  readonly visitDate: string;
-  /** The pair that made the visit. */
-  readonly pair?: readonly [string, string];
-  /** Global position of the result event: which came last, the visit or a later draw. */
-  readonly position: number;
-}
+export type { InspectedCase };
 
 /**
  * What write commands need to know beyond their own stream, from read models: the directory and the
