@@ -39,11 +39,12 @@ export class TimedExpressAdapter extends ExpressAdapter {
  * own work (a large import), so the timer is cleared; keep-alive idling is keepAliveTimeout's job.
  */
 function idleWhileReceiving(idleMs: number) {
-  return (request: Request, _response: Response, next: NextFunction): void => {
+  return (request: Request, response: Response, next: NextFunction): void => {
     const socket = request.socket;
     if (!request.complete) {
       socket.setTimeout(idleMs);
-      request.once('end', () => socket.setTimeout(0));
+      // Node drains an unread body (a GET's) after the response, and has set the keep-alive timer by then.
+      request.once('end', () => response.writableFinished || socket.setTimeout(0));
     }
     next();
   };
