@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
@@ -6,6 +5,10 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fromSpreadsheetCell, spreadsheetCell } from '../spreadsheet/spreadsheet-cell';
+import { CsvRecordReader } from './csv-records';
+import { UnsupportedFileError } from './unsupported-file.error';
+
+export { UnsupportedFileError };
 
 /** The two file formats brigades keep their directories in. */
 export type TableFormat = 'csv' | 'xlsx';
@@ -30,10 +33,6 @@ export interface Table {
  * it can fill memory.
  */
 export const TABLE_LIMITS = { maxRows: 200_000, maxColumns: 100, maxCellChars: 4_096, maxLineChars: 65_536 } as const;
-
-export class UnsupportedFileError extends Error {
-  override readonly name = 'UnsupportedFileError';
-}
 
 export function formatFromFileName(fileName: string): TableFormat {
   const lower = fileName.toLowerCase();
@@ -106,37 +105,33 @@ class TableCollector {
 }
 
 async function readCsv(input: Readable, collector: TableCollector): Promise<void> {
-  // bom: Excel writes UTF-8 CSV with a BOM; relax_column_count: a short row is a row error, not a file error.
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: TABLE_LIMITS.maxLineChars }));
-  input.on('error', (error) => parser.destroy(error));
+  // fatal: a GBK file is refused with a clear message instead of imported as garbled text.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const reader = new CsvRecordReader(TABLE_LIMITS);
+  const records: string[][] = [];
   let rowNumber = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+  const take = async (): Promise<void> => {
+    for (const record of records) {
       rowNumber += 1;
       await collector.add(rowNumber, record.map(fromSpreadsheetCell));
     }
+    records.length = 0;
+  };
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      reader.push(decoder.decode(chunk, { stream: true }), records);
+      await take();
+    }
+    reader.push(decoder.decode(), records);
+    reader.end(records);
+    await take();
   } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+      throw new UnsupportedFileError(`CSV 文件不是 UTF-8 编码（第${rowNumber + 1}行附近）：请在 Excel 中另存为“CSV UTF-8”后再导入`);
+    }
+    throw error;
+  } finally {
     input.destroy();
-    if (error instanceof UnsupportedFileError) throw error;
-    throw new UnsupportedFileError(csvErrorMessage(error, rowNumber + 1));
-  }
-}
-
-/** csv-parse's errors, in Chinese, with the line they stopped at. */
-function csvErrorMessage(error: unknown, fallbackLine: number): string {
-  const { code, lines } = error as { code?: string; lines?: number };
-  const line = typeof lines === 'number' ? lines : fallbackLine;
-  switch (code) {
-    case 'CSV_MAX_RECORD_SIZE':
-      return `CSV 文件第${line}行过长（每行最多${TABLE_LIMITS.maxLineChars}个字符），可能缺少换行或引号未闭合`;
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return `CSV 文件第${line}行起的引号未闭合`;
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-    case 'INVALID_OPENING_QUOTE':
-      return `CSV 文件第${line}行的引号用法不正确（字段内的引号须写成两个连续的双引号）`;
-    default:
-      return `CSV 文件第${line}行无法解析，请检查文件是否为 UTF-8 编码的 CSV`;
   }
 }
 
@@ -177,8 +172,8 @@ async function readXlsx(input: Readable, collector: TableCollector): Promise<voi
 export async function writeTable(headers: readonly string[], rows: readonly (readonly string[])[], format: TableFormat): Promise<Buffer> {
   const safe = rows.map((row) => row.map((cell) => spreadsheetCell(cell, format)));
   if (format === 'csv') {
-    // With a BOM, Excel opens UTF-8 Chinese text correctly.
-    return Buffer.from('\uFEFF' + stringify([headers as string[], ...safe]), 'utf8');
+    // With a BOM, Excel opens UTF-8 Chinese text correctly; a lone CR is quoted too, or a reader ends the row there.
+    return Buffer.from('\uFEFF' + stringify([headers as string[], ...safe], { quoted_match: /\r/ }), 'utf8');
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('名录');
