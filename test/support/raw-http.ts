@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 
 /** One keep-alive agent for every raw request of a spec: thousands of requests, a handful of sockets. */
-export const keepAlive = new Agent({ keepAlive: true, maxSockets: 8 });
+export const keepAlive = new Agent({ keepAlive: true, maxSockets: 16 });
 
 export interface RawResponse {
   readonly status: number;
