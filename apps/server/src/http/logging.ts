@@ -34,6 +34,8 @@ export function requestLogger(logger: Logger) {
     logger,
     genReqId: assignCorrelationId,
     customAttributeKeys: { reqId: 'correlationId' },
+    // Binds the id to the request's logger, so every line logged for the request carries it.
+    quietReqLogger: true,
     customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
   });
 }
