@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { history } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
-import { headPosition } from '../apps/server/src/live-feed/head-position';
 import { CHINESE, keepAlive, rawRequest, type RawResponse } from './support/raw-http';
 import { as, get, givenCase, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
 
@@ -140,7 +139,7 @@ describe('fuzz: malformed requests on every endpoint', () => {
 
   it(`answers ${RUNS * BATCH} of them with a clear Chinese 4xx and leaves the event store as it was`, async () => {
     expect(routes.length).toBeGreaterThan(20);
-    const head = await headPosition(server.store);
+    const head = await server.store.headPosition();
     let sent = 0;
     const started = Date.now();
     await fc.assert(
@@ -151,7 +150,7 @@ describe('fuzz: malformed requests on every endpoint', () => {
           const problem = refusal(requests[i] as FuzzRequest, response);
           if (problem) throw new Error(`${problem} for ${JSON.stringify(requests[i])}: ${response.text.slice(0, 300)}`);
         });
-        expect(await headPosition(server.store)).toBe(head);
+        expect(await server.store.headPosition()).toBe(head);
       }),
       { numRuns: RUNS },
     );
