@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { join } from 'node:path';
+import { loadSettings, SETTING } from '@shuangsui/application';
 import { createApp } from '../apps/server/src/app.factory';
 import { createRootLogger } from '../apps/server/src/http/logging';
 import { as, removeDir, tempDataDir } from './support/test-server';
@@ -21,7 +22,8 @@ describe('structured logs', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir();
-    app = await createApp({ eventStore: `sqlite:${join(dataDir, 'events.db')}`, automatedReferral: false, http: { logLevel: 'info' }, logDestination: destination });
+    const settings = loadSettings({ [SETTING.eventStore]: `sqlite:${join(dataDir, 'events.db')}`, [SETTING.logLevel]: 'info' });
+    app = await createApp({ settings, automatedReferral: false, logDestination: destination });
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   });
