@@ -45,8 +45,8 @@ describe('the CLI and the server resolve the same stores from the same settings'
 
   it('a SQLite event store in a directory: both find the read store and the secrets beside it', async () => {
     const url = `sqlite:${join(dir, 'events.db')}`;
-    const env = { [SETTING.eventStore]: url };
-    const app = await createApp({ settings: loadSettings(env), logger: false, automatedReferral: false });
+    const env = { [SETTING.eventStore]: url, [SETTING.logLevel]: 'silent' };
+    const app = await createApp({ settings: loadSettings(env), automatedReferral: false });
     await app.init();
     try {
       const server = app.get<Settings>(SETTINGS);

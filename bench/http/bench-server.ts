@@ -66,7 +66,7 @@ async function readSideCaughtUp(runner: ProjectionRunner, referrals: EventReacto
 
 async function main(): Promise<void> {
   const [dbPath, casesArg] = process.argv.slice(2);
-  const app = await createApp({ settings: loadSettings(process.env, { eventStoreUrl: `sqlite:${dbPath}` }), logger: false });
+  const app = await createApp({ settings: loadSettings({ ...process.env, SHUANGSUI_LOG_LEVEL: 'silent' }, { eventStoreUrl: `sqlite:${dbPath}` }) });
   const store = app.get<EventStore>(EVENT_STORE);
   await seed(store, Number(casesArg));
   await readSideCaughtUp(app.get<ProjectionRunner>(PROJECTION_RUNNER), app.get<EventReactor>(REFERRAL_MANAGER), store);

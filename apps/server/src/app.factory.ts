@@ -1,18 +1,37 @@
 import 'reflect-metadata';
-import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule, type AppOptions } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation.pipe';
+import { useJsonBody } from './http/json-body';
+import { createRootLogger, requestLogger } from './http/logging';
+import { useSecurityHeaders } from './http/security-headers';
+import { TimedExpressAdapter } from './http/timed-express.adapter';
 
 export interface CreateAppOptions extends AppOptions {
-  readonly logger?: LoggerService | LogLevel[] | false;
+  /** Where log lines go (tests read them); standard output by default. */
+  readonly logDestination?: DestinationStream;
 }
 
 /** The configured application, shared by main.ts, end-to-end tests and benchmarks. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(options), { logger: options.logger ?? ['log', 'warn', 'error'], abortOnError: false });
+  const { http } = options.settings;
+  const logger = createRootLogger(http.logLevel, options.logDestination);
+  const app = await NestFactory.create(AppModule.forRoot({ ...options, logger }), new TimedExpressAdapter(http), {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  // Order matters: the request logger first (every request gets its correlation id and a log
+  // line, even one refused for its body), then the headers, then the body parser.
+  app.use(requestLogger(logger));
+  useSecurityHeaders(app, http);
+  useJsonBody(app, http);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { loadWorkingDayCalendar, type Settings } from '@shuangsui/application';
+import type { Logger } from 'pino';
 import { CLOCK, SETTINGS, WORKING_DAY_CALENDAR, type Clock } from './common/tokens';
+import { loggerModule } from './http/logging';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { InspectionsModule } from './inspections/inspections.module';
@@ -21,12 +23,14 @@ export interface AppOptions {
 
 @Module({})
 export class AppModule {
-  static forRoot(options: AppOptions): DynamicModule {
+  /** `logger` is the one pino logger createApp builds from the settings (http/logging.ts). */
+  static forRoot(options: AppOptions & { readonly logger: Logger }): DynamicModule {
     const { settings } = options;
     return {
       module: AppModule,
       global: true,
       imports: [
+        loggerModule(options.logger),
         EventStoreModule.forRoot(settings.eventStoreUrl),
         LiveFeedModule,
         InspectionsModule,

@@ -14,3 +14,4 @@ export * from './plans';
 export * from './draws';
 export * from './process-managers';
 export * from './facts';
+export * from './spreadsheet/spreadsheet-cell';

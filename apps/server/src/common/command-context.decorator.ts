@@ -3,15 +3,22 @@ import type { CommandContext } from '@shuangsui/application';
 import { ROLES, type Role } from '@shuangsui/domain';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
+import { correlationIdOf, HEADER_TOKEN as TOKEN } from '../http/correlation-id';
 import { validationFailed } from './error-body';
 import type { FieldViolation } from './validation-messages';
 
-const TOKEN = /^[A-Za-z0-9._:@-]{1,200}$/;
+/**
+ * If-Match is the exact, strong entity tag GET /inspections/:id sent (`"3"`); a bare `3` is read the
+ * same (clients that strip the quotes). A weak tag (`W/"3"`) promises only "about the same", `*` or
+ * a list match more than one revision: none of them says which revision the caller read.
+ */
+const IF_MATCH = /^(?:"(\d{1,15})"|(\d{1,15}))$/;
 
 /**
  * Builds the command's context from headers. Authentication is the gateway's job; it passes the
  * authenticated actor as X-Actor-Id / X-Actor-Role. Idempotency-Key becomes the command id, If-Match
- * an exact expected revision (the ETag of GET /inspections/:id).
+ * an exact expected revision (the ETag of GET /inspections/:id). The correlation id is the request's
+ * (X-Correlation-Id, or the one generated for it and echoed in the response).
  */
 export function commandContextFrom(request: Request): CommandContext {
   const header = (name: string): string | undefined => {
@@ -29,15 +36,18 @@ export function commandContextFrom(request: Request): CommandContext {
   if (!ROLES.includes(role as Role)) violations.push({ field: 'header:X-Actor-Role', rule: 'isIn', message: `请求头 X-Actor-Role 必须是 ${ROLES.join('、')} 之一` });
   if (idempotencyKey !== undefined && !TOKEN.test(idempotencyKey)) violations.push({ field: 'header:Idempotency-Key', rule: 'matches', message: '请求头 Idempotency-Key 格式不正确（1–200位字母、数字或 ._:@-）' });
   if (correlationId !== undefined && !TOKEN.test(correlationId)) violations.push({ field: 'header:X-Correlation-Id', rule: 'matches', message: '请求头 X-Correlation-Id 格式不正确' });
-  const expected = ifMatch === undefined ? undefined : /^(W\/)?"?(-?\d{1,15})"?$/.exec(ifMatch.trim())?.[2];
-  if (ifMatch !== undefined && expected === undefined) violations.push({ field: 'header:If-Match', rule: 'isInt', message: '请求头 If-Match 必须是案件版本号' });
+  const match = ifMatch === undefined ? null : IF_MATCH.exec(ifMatch.trim());
+  const expected = match ? (match[1] ?? match[2]) : undefined;
+  if (ifMatch !== undefined && expected === undefined) {
+    violations.push({ field: 'header:If-Match', rule: 'strongETag', message: '请求头 If-Match 必须是案件的确切版本号（如 "3"，不接受 W/ 弱校验或 *）' });
+  }
   if (violations.length > 0) throw new BadRequestException(validationFailed(violations));
 
   const commandId = idempotencyKey ?? randomUUID();
   return {
     actor: { id: actorId as string, role: role as Role },
     commandId,
-    correlationId: correlationId ?? commandId,
+    correlationId: correlationId ?? correlationIdOf(request) ?? commandId,
     causationId: commandId,
     expectedRevision: expected === undefined ? undefined : Number(expected),
   };

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import {
   ApplicationError,
   BusinessRuleError,
@@ -12,6 +12,7 @@ import { CalendarNotCoveredError } from '@shuangsui/domain';
 import { ReadModelLagError } from '@shuangsui/projections';
 import type { Response } from 'express';
 import type { ErrorBody } from './error-body';
+import { frameworkErrorBody } from './framework-errors';
 
 /** Application errors that other features add register their mapping here. */
 export type ErrorMapper = (error: ApplicationError) => ErrorBody | null;
@@ -62,18 +63,6 @@ function isOwnErrorBody(payload: unknown): payload is ErrorBody {
   return typeof payload === 'object' && payload !== null && typeof error === 'string' && /^[A-Z][A-Za-z]+$/.test(error) && 'message' in payload;
 }
 
-/** Express body-parser errors (malformed JSON, too large) carry their own HTTP status. */
-function bodyParserError(error: unknown): ErrorBody | null {
-  const status = (error as { status?: unknown; type?: unknown })?.status;
-  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
-  const malformed = (error as { type?: string }).type === 'entity.parse.failed';
-  return {
-    statusCode: status,
-    error: malformed ? 'MalformedJson' : 'BadRequest',
-    message: malformed ? '请求体不是合法的 JSON' : status === 413 ? '请求体过大' : '请求不合法',
-  };
-}
-
 /**
  * One place that turns every failure into the API's error shape. A user's mistake never
  * becomes a 500; an unexpected failure is a 500 with a generic message and a logged stack.
@@ -96,16 +85,7 @@ export class ErrorFilter implements ExceptionFilter {
       const body = applicationErrorBody(exception);
       if (body) return body;
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const payload = exception.getResponse();
-      if (isOwnErrorBody(payload)) return payload;
-      if (status === HttpStatus.BAD_REQUEST && /JSON/i.test(exception.message)) {
-        return { statusCode: 400, error: 'MalformedJson', message: '请求体不是合法的 JSON' };
-      }
-      const message = status === HttpStatus.NOT_FOUND ? '请求的资源不存在' : typeof payload === 'string' ? payload : exception.message;
-      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message };
-    }
-    return bodyParserError(exception) ?? { statusCode: 500, error: 'InternalError', message: '服务器内部错误，请联系管理员' };
+    if (exception instanceof HttpException && isOwnErrorBody(exception.getResponse())) return exception.getResponse() as ErrorBody;
+    return frameworkErrorBody(exception) ?? { statusCode: 500, error: 'InternalError', message: '服务器内部错误，请联系管理员' };
   }
 }

@@ -1,24 +1,17 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DirectoryExporter, DirectoryImporter, type CommandContext, type DirectoryKind, type ImportReport, type TableFormat } from '@shuangsui/application';
 import type { Response } from 'express';
 import { Command } from '../common/command-context.decorator';
 import { validationFailed } from '../common/error-body';
+import { UPLOAD_FIELD, UploadInterceptor } from './upload.interceptor';
 
-/** What multer hands over for a memory-stored upload (no @types/multer in the workspace). */
-interface UploadedBuffer {
-  readonly buffer: Buffer;
-  readonly originalname: string;
-}
 
 const KINDS = ['units', 'inspectors'] as const;
 const kindPipe = new ParseEnumPipe(
   { units: 'units', inspectors: 'inspectors' },
   { exceptionFactory: () => new BadRequestException(validationFailed([{ field: 'kind', rule: 'isIn', message: `名录类型必须是 ${KINDS.join('、')} 之一` }])) },
 );
-/** 200 MB: a 100,000-row directory as XLSX is well below. */
-const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 @ApiTags('directories')
 @Controller('directories')
@@ -36,19 +29,19 @@ export class DirectoriesController {
   @ApiQuery({ name: 'acceptValidRows', required: false, type: Boolean })
   @ApiHeader({ name: 'X-Actor-Id', required: true })
   @ApiHeader({ name: 'X-Actor-Role', required: true })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES } }))
+  @UseInterceptors(UploadInterceptor)
   async import(
     @Param('kind', kindPipe) kind: DirectoryKind,
-    @UploadedFile() file: UploadedBuffer | undefined,
+    @UploadedFile() file: Express.Multer.File | undefined,
     @Query('acceptValidRows') acceptValidRows: string | undefined,
     @Command() context: CommandContext,
   ): Promise<ImportReport> {
-    if (!file) throw new BadRequestException(validationFailed([{ field: 'file', rule: 'isDefined', message: '缺少上传文件（multipart 字段 file）' }]));
+    if (!file) throw new BadRequestException(validationFailed([{ field: 'file', rule: 'isDefined', message: `缺少上传文件（multipart 字段 ${UPLOAD_FIELD}）` }]));
     if (acceptValidRows !== undefined && acceptValidRows !== 'true' && acceptValidRows !== 'false') {
       throw new BadRequestException(validationFailed([{ field: 'acceptValidRows', rule: 'isBoolean', message: 'acceptValidRows 必须是 true 或 false' }]));
     }
     const format: TableFormat | undefined = /\.xlsx$/i.test(file.originalname) ? 'xlsx' : /\.csv$/i.test(file.originalname) ? 'csv' : undefined;
-    return this.importer.importFile(kind, file.buffer, format, context, { acceptValidRows: acceptValidRows === 'true' });
+    return this.importer.importFile(kind, { path: file.path }, format, context, { acceptValidRows: acceptValidRows === 'true' });
   }
 
   @Get(':kind/export')

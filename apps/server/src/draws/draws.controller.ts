@@ -12,7 +12,7 @@ import {
   type FollowUpReport,
 } from '@shuangsui/application';
 import type { RecordedEvent } from '@shuangsui/event-store';
-import { CaseIdPipe } from '../common/case-id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { Command } from '../common/command-context.decorator';
 import { PerformDrawDto, RedrawDto } from './dto/draw.dto';
 
@@ -51,20 +51,20 @@ export class DrawsController {
   @ApiHeader({ name: 'X-Actor-Id', required: true })
   @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'planner' })
   @ApiOperation({ summary: 'Redo a draw: recorded as its own event with actor and reason; new witness inputs' })
-  async redraw(@Param('id', CaseIdPipe) id: string, @Body() dto: RedrawDto, @Command() context: CommandContext): Promise<DrawResponse> {
+  async redraw(@Param('id', IdPipe) id: string, @Body() dto: RedrawDto, @Command() context: CommandContext): Promise<DrawResponse> {
     const record = await this.draws.redraw(id, { reason: dto.reason, witnessInputs: witnesses(dto.witnessInputs) }, writeContext(context, 'redraw'));
     return this.respond(record);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'The draw record (inputs, revealed secret, result, cases) and its stream' })
-  get(@Param('id', CaseIdPipe) id: string): Promise<DrawView> {
+  get(@Param('id', IdPipe) id: string): Promise<DrawView> {
     return this.queries.getDraw(id);
   }
 
   @Get(':id/verification')
   @ApiOperation({ summary: 'Re-run the draw from the recorded inputs: commitment, frozen population hash, result, hash chains' })
-  verify(@Param('id', CaseIdPipe) id: string): Promise<DrawVerificationReport> {
+  verify(@Param('id', IdPipe) id: string): Promise<DrawVerificationReport> {
     return this.verifier.verify(id);
   }
 

@@ -11,7 +11,7 @@ import {
 } from '@shuangsui/application';
 import { chinaDate } from '@shuangsui/domain';
 import type { Response } from 'express';
-import { CaseIdPipe } from '../common/case-id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { Command } from '../common/command-context.decorator';
 import { parsePointInTime } from './point-in-time';
 import { CLOCK, type Clock } from '../common/tokens';
@@ -46,7 +46,7 @@ export class InspectionsController {
   @Get(':id')
   @ApiOperation({ summary: 'State, case data and the commands allowed now; ?at= a revision or an ISO time for a past moment' })
   @ApiQuery({ name: 'at', required: false })
-  async getCase(@Param('id', CaseIdPipe) id: string, @Query('at') at: string | undefined, @Res({ passthrough: true }) response: Response): Promise<CaseView> {
+  async getCase(@Param('id', IdPipe) id: string, @Query('at') at: string | undefined, @Res({ passthrough: true }) response: Response): Promise<CaseView> {
     const pointInTime: PointInTime | undefined = at === undefined ? undefined : parsePointInTime(at);
     const view = await this.queries.getCase(id, pointInTime);
     if (!pointInTime) response.setHeader('ETag', `"${view.revision}"`);
@@ -56,26 +56,26 @@ export class InspectionsController {
   @Get(':id/history')
   @ApiOperation({ summary: 'Every event of the case with its metadata' })
   @Header('Cache-Control', 'no-store')
-  getHistory(@Param('id', CaseIdPipe) id: string): Promise<HistoryEntry[]> {
+  getHistory(@Param('id', IdPipe) id: string): Promise<HistoryEntry[]> {
     return this.queries.getHistory(id);
   }
 
   @Post(':id/assignments')
   @CommandEndpoint('Assign the two inspectors')
-  assign(@Param('id', CaseIdPipe) id: string, @Body() dto: AssignInspectorsDto, @Command() context: CommandContext): Promise<CommandResult> {
+  assign(@Param('id', IdPipe) id: string, @Body() dto: AssignInspectorsDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'assign', inspectorIds: [dto.inspectorIds[0]!, dto.inspectorIds[1]!], drawId: null }, context);
   }
 
   @Post(':id/reassignments')
   @CommandEndpoint('Replace the inspectors, with a reason')
-  reassign(@Param('id', CaseIdPipe) id: string, @Body() dto: ReassignInspectorsDto, @Command() context: CommandContext): Promise<CommandResult> {
+  reassign(@Param('id', IdPipe) id: string, @Body() dto: ReassignInspectorsDto, @Command() context: CommandContext): Promise<CommandResult> {
     const inspectorIds = [dto.inspectorIds[0]!, dto.inspectorIds[1]!] as const;
     return this.handler.execute(id, { type: 'reassign', inspectorIds, reasonCode: dto.reasonCode, reason: dto.reason, drawId: null }, context);
   }
 
   @Post(':id/results')
   @CommandEndpoint('Record the inspection result against the checklist')
-  recordResult(@Param('id', CaseIdPipe) id: string, @Body() dto: RecordResultDto, @Command() context: CommandContext): Promise<CommandResult> {
+  recordResult(@Param('id', IdPipe) id: string, @Body() dto: RecordResultDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(
       id,
       {
@@ -92,7 +92,7 @@ export class InspectionsController {
 
   @Post(':id/reviews')
   @CommandEndpoint('Approve the result, or return it for correction')
-  review(@Param('id', CaseIdPipe) id: string, @Body() dto: ReviewDto, @Command() context: CommandContext): Promise<CommandResult> {
+  review(@Param('id', IdPipe) id: string, @Body() dto: ReviewDto, @Command() context: CommandContext): Promise<CommandResult> {
     const command =
       dto.decision === 'approve'
         ? ({ type: 'review', decision: 'approve', reviewerId: dto.reviewerId, comment: dto.comment ?? null } as const)
@@ -102,43 +102,43 @@ export class InspectionsController {
 
   @Post(':id/publication')
   @CommandEndpoint('Publish the approved result (公示)')
-  publish(@Param('id', CaseIdPipe) id: string, @Body() dto: PublishDto, @Command() context: CommandContext): Promise<CommandResult> {
+  publish(@Param('id', IdPipe) id: string, @Body() dto: PublishDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'publish', publishedOn: dto.publishedOn ?? chinaDate(this.clock()) }, context);
   }
 
   @Post(':id/cancellation')
   @CommandEndpoint('Cancel before the visit (unit closed or deregistered)')
-  cancel(@Param('id', CaseIdPipe) id: string, @Body() dto: CancelDto, @Command() context: CommandContext): Promise<CommandResult> {
+  cancel(@Param('id', IdPipe) id: string, @Body() dto: CancelDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'cancel', reasonCode: dto.reasonCode, reason: dto.reason, effectiveDate: dto.effectiveDate ?? null }, context);
   }
 
   @Post(':id/referral')
   @CommandEndpoint('Open the hazard referral of an approved result with hazards')
-  openReferral(@Param('id', CaseIdPipe) id: string, @Body() _dto: OpenReferralDto, @Command() context: CommandContext): Promise<CommandResult> {
+  openReferral(@Param('id', IdPipe) id: string, @Body() _dto: OpenReferralDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'openReferral' }, context);
   }
 
   @Post(':id/referral/order')
   @CommandEndpoint('Issue the order to correct within a time limit (责令限期改正)')
-  issueOrder(@Param('id', CaseIdPipe) id: string, @Body() dto: IssueRectificationOrderDto, @Command() context: CommandContext): Promise<CommandResult> {
+  issueOrder(@Param('id', IdPipe) id: string, @Body() dto: IssueRectificationOrderDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'issueRectificationOrder', orderNo: dto.orderNo, issuedOn: dto.issuedOn, deadline: dto.deadline }, context);
   }
 
   @Post(':id/referral/reinspection')
   @CommandEndpoint('Record the re-inspection (复查)')
-  recordReinspection(@Param('id', CaseIdPipe) id: string, @Body() dto: RecordReinspectionDto, @Command() context: CommandContext): Promise<CommandResult> {
+  recordReinspection(@Param('id', IdPipe) id: string, @Body() dto: RecordReinspectionDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'recordReinspection', reinspectedOn: dto.reinspectedOn, rectified: dto.rectified, note: dto.note ?? null }, context);
   }
 
   @Post(':id/referral/closure')
   @CommandEndpoint('Close a rectified referral')
-  closeReferral(@Param('id', CaseIdPipe) id: string, @Body() dto: CloseReferralDto, @Command() context: CommandContext): Promise<CommandResult> {
+  closeReferral(@Param('id', IdPipe) id: string, @Body() dto: CloseReferralDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'closeReferral', note: dto.note ?? null }, context);
   }
 
   @Post(':id/referral/escalation')
   @CommandEndpoint('Escalate the referral to an investigation')
-  escalate(@Param('id', CaseIdPipe) id: string, @Body() dto: EscalateReferralDto, @Command() context: CommandContext): Promise<CommandResult> {
+  escalate(@Param('id', IdPipe) id: string, @Body() dto: EscalateReferralDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'escalateReferral', reason: dto.reason, caseNo: dto.caseNo ?? null }, context);
   }
 }

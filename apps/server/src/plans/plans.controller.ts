@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlanService, type CommandContext, type PlanView, type QuotaView } from '@shuangsui/application';
-import { CaseIdPipe } from '../common/case-id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { Command } from '../common/command-context.decorator';
 import { AdoptPlanDto } from './dto/adopt-plan.dto';
 import { SetQuotaDto } from './dto/set-quota.dto';
@@ -35,13 +35,13 @@ export class PlansController {
 
   @Get(':planId')
   @ApiOperation({ summary: 'The plan with its derived minimum and the quotas set so far' })
-  get(@Param('planId', CaseIdPipe) planId: string): Promise<PlanView> {
+  get(@Param('planId', IdPipe) planId: string): Promise<PlanView> {
     return this.plans.getPlan(planId);
   }
 
   @Post(':planId/quotas')
   @ApiOperation({ summary: "Set month M's quota (by the 25th of M−1, else with a reason); freezes the population and commits the seed" })
-  setQuota(@Param('planId', CaseIdPipe) planId: string, @Body() dto: SetQuotaDto, @Command() context: CommandContext): Promise<QuotaView> {
+  setQuota(@Param('planId', IdPipe) planId: string, @Body() dto: SetQuotaDto, @Command() context: CommandContext): Promise<QuotaView> {
     return this.plans.setQuota(planId, dto.month, { quota: dto.quota, lateReason: dto.lateReason }, context);
   }
 }

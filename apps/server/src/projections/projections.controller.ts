@@ -1,4 +1,5 @@
 import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { validationFailed } from '../common/error-body';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { INITIAL_REFERRAL_STATE, REFERRAL_STATES } from '@shuangsui/domain';
 import { LeaderTasks, type LeaderServiceStatus } from '@shuangsui/application';
@@ -15,6 +16,7 @@ import {
   type ProjectionStatus,
   type ReferralView,
 } from '@shuangsui/projections';
+import { IdPipe } from '../common/id.pipe';
 import { LEADER_ELECTION, PROJECTION_RUNNER } from './read-store.tokens';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -47,7 +49,7 @@ export class ProjectionsController {
   @ApiQuery({ name: 'month', required: false, example: '2026-03' })
   @ApiQuery({ name: 'planId', required: false })
   @ApiQuery({ name: 'stratum', required: false })
-  counts(@Query('month') month?: string, @Query('planId') planId?: string, @Query('stratum') stratum?: string): Promise<ProgressCounts> {
+  counts(@Query('month') month?: string, @Query('planId', IdPipe) planId?: string, @Query('stratum', IdPipe) stratum?: string): Promise<ProgressCounts> {
     return this.progress.counts({ month: monthParam(month), planId, stratum });
   }
 
@@ -56,7 +58,7 @@ export class ProjectionsController {
   @ApiOperation({ summary: 'Overdue cases: not inspected by month end, review pending, publication past deadline, referral steps past statutory deadlines' })
   @ApiQuery({ name: 'month', required: false })
   @ApiQuery({ name: 'planId', required: false })
-  overdue(@Query('month') month?: string, @Query('planId') planId?: string): Promise<OverdueReport> {
+  overdue(@Query('month') month?: string, @Query('planId', IdPipe) planId?: string): Promise<OverdueReport> {
     return this.progress.overdue({ month: monthParam(month), planId });
   }
 
@@ -67,6 +69,9 @@ export class ProjectionsController {
   @ApiQuery({ name: 'overdue', required: false, description: 'true: only referrals with a step past its deadline' })
   listReferrals(@Query('status') status?: string, @Query('overdue') overdue?: string): Promise<{ asOf: string; referrals: ReferralView[] }> {
     const allowed = ['open', 'all', ...REFERRAL_STATUSES];
+    if (overdue !== undefined && overdue !== 'true' && overdue !== 'false') {
+      throw new BadRequestException(validationFailed([{ field: 'overdue', rule: 'isBoolean', message: '参数 overdue 只能是 true 或 false' }]));
+    }
     if (status !== undefined && !allowed.includes(status)) {
       throw new BadRequestException({ statusCode: 400, error: 'ValidationFailed', message: `参数 status 只能是：${allowed.join('、')}`, violations: [{ field: 'status', rule: 'isIn' }] });
     }
@@ -76,7 +81,7 @@ export class ProjectionsController {
   @Get('plans/:planId/progress')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Plan progress: per month quota, capacity, late flag, drawn; per inspector assigned and completed vs the yearly minimum' })
-  async planProgress(@Param('planId') planId: string): Promise<PlanProgress> {
+  async planProgress(@Param('planId', IdPipe) planId: string): Promise<PlanProgress> {
     const progress = await this.plans.progress(planId);
     if (!progress) throw new NotFoundException({ statusCode: 404, error: 'PlanNotFound', message: `抽查计划 ${planId} 不存在或尚无数据` });
     return progress;

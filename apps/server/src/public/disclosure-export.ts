@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify';
+import { spreadsheetCell } from '@shuangsui/application';
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
@@ -8,20 +9,11 @@ import type { DisclosureRecord } from './disclosure-reader.port';
 
 /** Both writers pull records one at a time and wait for the client, so memory stays flat. */
 
-/**
- * A cell that starts with = + - @ (or a tab/CR) would run as a formula when the CSV is opened in
- * a spreadsheet (CSV injection); such a cell gets a leading apostrophe. Dates, codes and the
- * fixed labels never start with these characters.
- */
-function spreadsheetSafe(value: string | number): string | number {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 async function* csvRows(records: AsyncIterable<DisclosureRecord>): AsyncIterable<(string | number)[]> {
   let rowNumber = 0;
   for await (const record of records) {
     rowNumber += 1;
-    yield DISCLOSURE_COLUMNS.map((column) => spreadsheetSafe(column.value(record, rowNumber)));
+    yield DISCLOSURE_COLUMNS.map((column) => spreadsheetCell(column.value(record, rowNumber), 'csv'));
   }
 }
 
@@ -41,7 +33,7 @@ export async function writeXlsx(records: AsyncIterable<DisclosureRecord>, out: W
   let rowNumber = 0;
   for await (const record of records) {
     rowNumber += 1;
-    sheet.addRow(DISCLOSURE_COLUMNS.map((column) => column.value(record, rowNumber))).commit();
+    sheet.addRow(DISCLOSURE_COLUMNS.map((column) => spreadsheetCell(column.value(record, rowNumber), 'xlsx'))).commit();
     // The zip stream does not push back on rows; waiting for the socket keeps memory bounded.
     if (rowNumber % 200 === 0 && out.writableNeedDrain) await once(out, 'drain');
   }

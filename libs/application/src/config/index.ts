@@ -2,3 +2,4 @@ export * from './settings';
 export { maskPassword, SettingError } from './setting-error';
 export { type SettingsEnvironment } from './setting-values';
 export { defaultReadStoreUrl, defaultSecretsDirectory, sqliteFileOf } from './store-locations';
+export * from './http-settings';

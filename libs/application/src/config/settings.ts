@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 // The one file, not the package index: the read side's defaults without loading the read side.
 import { DEFAULT_DEADLINE_SETTINGS } from '@shuangsui/projections/models/deadlines';
+import { HTTP_SETTING, loadHttpSettings, type HttpSettings } from './http-settings';
 import { SettingError } from './setting-error';
 import { EVENT_STORE_SCHEMES, integerSetting, rawSetting, READ_STORE_SCHEMES, storeUrlSetting, type SettingsEnvironment } from './setting-values';
 import { defaultReadStoreUrl, defaultSecretsDirectory, sameSqliteFile } from './store-locations';
@@ -20,6 +21,7 @@ export const SETTING = {
   minWitnessInputs: 'SHUANGSUI_MIN_WITNESS_INPUTS',
   port: 'PORT',
   host: 'HOST',
+  ...HTTP_SETTING,
 } as const;
 
 export interface Settings {
@@ -39,6 +41,8 @@ export interface Settings {
   readonly minWitnessInputs: number;
   readonly port: number;
   readonly host: string;
+  /** Limits, timeouts, CORS and log level of the HTTP server (http-settings.ts). */
+  readonly http: HttpSettings;
 }
 
 /** What the CLI's `--store` / `--read-store` put in place of the environment's values. */
@@ -91,5 +95,6 @@ export function loadSettings(env: SettingsEnvironment = process.env, overrides: 
     minWitnessInputs: integerSetting(env, SETTING.minWitnessInputs, SETTING_DEFAULTS.minWitnessInputs, 1),
     port: integerSetting(env, SETTING.port, SETTING_DEFAULTS.port, 0, 65535),
     host: rawSetting(env, SETTING.host) ?? SETTING_DEFAULTS.host,
+    http: loadHttpSettings(env),
   };
 }

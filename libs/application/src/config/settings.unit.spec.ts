@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { SettingError } from './setting-error';
+import { DEFAULT_HTTP_SETTINGS } from './http-settings';
 import { loadSettings, SETTING, type Settings } from './settings';
 
 const CWD = '/srv/app';
@@ -28,6 +29,7 @@ describe('settings', () => {
       minWitnessInputs: 1,
       port: 3000,
       host: '0.0.0.0',
+      http: DEFAULT_HTTP_SETTINGS,
     });
   });
 
@@ -88,6 +90,15 @@ describe('settings', () => {
       expect(settings).toMatchObject({ reviewWorkingDays: 3, publicationWorkingDays: 0, minWitnessInputs: 2, port: 8080, host: '127.0.0.1' });
     });
 
+    it('refuses an unknown log level, naming the levels', () => {
+      expect(failure({ [SETTING.logLevel]: 'loud' }).message).toBe('Setting SHUANGSUI_LOG_LEVEL="loud" must be one of fatal, error, warn, info, debug, trace, silent');
+    });
+
+    it('reads the HTTP limits, timeouts, CORS origins and log level', () => {
+      const settings = load({ [SETTING.bodyLimitKb]: '64', [SETTING.uploadLimitMb]: '10', [SETTING.corsOrigins]: 'https://a.example, https://b.example', [SETTING.logLevel]: 'warn' });
+      expect(settings.http).toMatchObject({ bodyLimitBytes: 64 * 1024, uploadLimitBytes: 10 * 1024 * 1024, corsOrigins: ['https://a.example', 'https://b.example'], logLevel: 'warn' });
+    });
+
     it.each([
       [SETTING.port, '65536'],
       [SETTING.port, 'http'],
@@ -97,6 +108,8 @@ describe('settings', () => {
       [SETTING.publicationWorkingDays, '-3'],
       [SETTING.publicationWorkingDays, 'twenty'],
       [SETTING.minWitnessInputs, '0'],
+      [SETTING.uploadLimitMb, '0'],
+      [SETTING.idleTimeoutMs, '10s'],
     ])('refuses %s=%s, naming the setting and the value', (name, value) => {
       const error = failure({ [name]: value });
       expect(error.setting).toBe(name);

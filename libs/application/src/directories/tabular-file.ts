@@ -1,10 +1,20 @@
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { fromSpreadsheetCell, spreadsheetCell } from '../spreadsheet/spreadsheet-cell';
+import { CsvRecordReader } from './csv-records';
+import { UnsupportedFileError } from './unsupported-file.error';
+
+export { UnsupportedFileError };
 
 /** The two file formats brigades keep their directories in. */
 export type TableFormat = 'csv' | 'xlsx';
+
+/** File contents in memory (CLI, tests) or a file on disk (an upload streamed to a temporary file). */
+export type TableSource = Buffer | { readonly path: string };
 
 export interface TableRow {
   /** As a spreadsheet shows it: the header is row 1, the first data row is row 2. */
@@ -17,9 +27,12 @@ export interface Table {
   readonly rows: readonly TableRow[];
 }
 
-export class UnsupportedFileError extends Error {
-  override readonly name = 'UnsupportedFileError';
-}
+/**
+ * What a directory file may hold. Real directories are far inside (100,000 rows, 13 columns, the
+ * longest cell an address); a file beyond is refused whole, with the limit in the message, before
+ * it can fill memory.
+ */
+export const TABLE_LIMITS = { maxRows: 200_000, maxColumns: 100, maxCellChars: 4_096, maxLineChars: 65_536 } as const;
 
 export function formatFromFileName(fileName: string): TableFormat {
   const lower = fileName.toLowerCase();
@@ -33,26 +46,93 @@ export function sniffFormat(content: Buffer): TableFormat {
   return content.length >= 4 && content.readUInt32LE(0) === 0x04034b50 ? 'xlsx' : 'csv';
 }
 
-const isBlank = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
-
-export async function readTable(content: Buffer, format: TableFormat = sniffFormat(content)): Promise<Table> {
-  return format === 'csv' ? readCsv(content) : readXlsx(content);
+async function sniffSource(source: TableSource): Promise<TableFormat> {
+  if (Buffer.isBuffer(source)) return sniffFormat(source);
+  const file = await open(source.path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await file.read(head, 0, 4, 0);
+    return sniffFormat(head.subarray(0, bytesRead));
+  } finally {
+    await file.close();
+  }
 }
 
-function readCsv(content: Buffer): Table {
-  let records: string[][];
-  try {
-    // bom: Excel writes UTF-8 CSV with a BOM; relax_column_count: a short row is a row error, not a file error.
-    records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-  } catch (error) {
-    throw new UnsupportedFileError(`CSV 文件无法解析：${error instanceof Error ? error.message : String(error)}`);
+/** 64 KB at a time either way, so no single parse step holds the event loop. */
+function streamOf(source: TableSource): Readable {
+  if (!Buffer.isBuffer(source)) return createReadStream(source.path, { highWaterMark: 64 * 1024 });
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < source.length; at += 64 * 1024) yield source.subarray(at, at + 64 * 1024);
+    })(),
+  );
+}
+
+const isBlank = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
+
+/**
+ * Reads the first sheet as text rows, streaming: the parser works chunk by chunk and the loop gives
+ * the event loop a turn every few hundred rows, so a large import does not stall other requests.
+ */
+export async function readTable(source: TableSource, format?: TableFormat): Promise<Table> {
+  const chosen = format ?? (await sniffSource(source));
+  const collector = new TableCollector();
+  if (chosen === 'csv') await readCsv(streamOf(source), collector);
+  else await readXlsx(streamOf(source), collector);
+  return collector.table();
+}
+
+/** Applies the limits as rows arrive; the header is row 1. */
+class TableCollector {
+  private headers: string[] = [];
+  private readonly rows: TableRow[] = [];
+
+  async add(rowNumber: number, cells: string[]): Promise<void> {
+    if (cells.length > TABLE_LIMITS.maxColumns) throw new UnsupportedFileError(`文件第${rowNumber}行有${cells.length}列，超过上限${TABLE_LIMITS.maxColumns}列`);
+    const long = cells.findIndex((cell) => cell.length > TABLE_LIMITS.maxCellChars);
+    if (long >= 0) throw new UnsupportedFileError(`文件第${rowNumber}行第${long + 1}列的内容过长（每格最多${TABLE_LIMITS.maxCellChars}个字符）`);
+    if (rowNumber === 1) this.headers = cells.map((h) => h.trim());
+    else if (!isBlank(cells)) {
+      if (this.rows.length >= TABLE_LIMITS.maxRows) throw new UnsupportedFileError(`文件的数据行超过上限${TABLE_LIMITS.maxRows}行，请分多个文件导入`);
+      this.rows.push({ rowNumber, cells });
+    }
+    if (rowNumber % 500 === 0) await nextTurn();
   }
-  const [headers = [], ...body] = records;
-  const rows: TableRow[] = [];
-  body.forEach((cells, index) => {
-    if (!isBlank(cells)) rows.push({ rowNumber: index + 2, cells });
-  });
-  return { headers: headers.map((h) => h.trim()), rows };
+
+  table(): Table {
+    return { headers: this.headers, rows: this.rows };
+  }
+}
+
+async function readCsv(input: Readable, collector: TableCollector): Promise<void> {
+  // fatal: a GBK file is refused with a clear message instead of imported as garbled text.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const reader = new CsvRecordReader(TABLE_LIMITS);
+  const records: string[][] = [];
+  let rowNumber = 0;
+  const take = async (): Promise<void> => {
+    for (const record of records) {
+      rowNumber += 1;
+      await collector.add(rowNumber, record.map(fromSpreadsheetCell));
+    }
+    records.length = 0;
+  };
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      reader.push(decoder.decode(chunk, { stream: true }), records);
+      await take();
+    }
+    reader.push(decoder.decode(), records);
+    reader.end(records);
+    await take();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+      throw new UnsupportedFileError(`CSV 文件不是 UTF-8 编码（第${rowNumber + 1}行附近）：请在 Excel 中另存为“CSV UTF-8”后再导入`);
+    }
+    throw error;
+  } finally {
+    input.destroy();
+  }
 }
 
 /** Dates as YYYY-MM-DD (exceljs gives UTC midnight), numbers as written, rich text and formulas as their text. */
@@ -68,42 +148,37 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function readXlsx(content: Buffer): Promise<Table> {
+async function readXlsx(input: Readable, collector: TableCollector): Promise<void> {
   // The streaming reader keeps memory flat for 100,000-row files.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-  });
-  let headers: string[] = [];
-  const rows: TableRow[] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as ExcelJS.CellValue[];
         const cells: string[] = [];
         for (let column = 1; column < values.length; column += 1) cells.push(cellText(values[column]));
-        if (row.number === 1) headers = cells.map((h) => h.trim());
-        else if (!isBlank(cells)) rows.push({ rowNumber: row.number, cells });
+        await collector.add(row.number, cells);
       }
       break; // the first worksheet only
     }
   } catch (error) {
-    throw new UnsupportedFileError(`Excel 文件无法解析：${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UnsupportedFileError) throw error;
+    throw new UnsupportedFileError('Excel 文件无法解析：不是有效的 .xlsx 文件，或文件已损坏');
+  } finally {
+    input.destroy();
   }
-  return { headers, rows };
 }
 
 export async function writeTable(headers: readonly string[], rows: readonly (readonly string[])[], format: TableFormat): Promise<Buffer> {
+  const safe = rows.map((row) => row.map((cell) => spreadsheetCell(cell, format)));
   if (format === 'csv') {
-    // With a BOM, Excel opens UTF-8 Chinese text correctly.
-    return Buffer.from('\uFEFF' + stringify([headers as string[], ...(rows as string[][])]), 'utf8');
+    // With a BOM, Excel opens UTF-8 Chinese text correctly; a lone CR is quoted too, or a reader ends the row there.
+    return Buffer.from('\uFEFF' + stringify([headers as string[], ...safe], { quoted_match: /\r/ }), 'utf8');
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('名录');
   sheet.addRow(headers as string[]);
-  for (const row of rows) sheet.addRow(row as string[]);
+  for (const row of safe) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
