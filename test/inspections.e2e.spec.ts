@@ -42,14 +42,14 @@ describe('inspections over HTTP on a real SQLite file', () => {
     response = await post(server, '/inspections/life-1/results', hazardResult, as.inspector);
     expect(response).toMatchObject({ status: 200, body: { status: { lifecycle: 'inspected' }, allowedCommands: ['review'] } });
 
-    response = await post(server, '/inspections/life-1/reviews', { decision: 'approve', reviewerId: 'rev-1' }, as.reviewer);
+    response = await post(server, '/inspections/life-1/reviews', { decision: 'approve' }, as.reviewer);
     expect(response.body.status).toEqual({ lifecycle: 'reviewed', referral: 'awaitingReferral' });
     const approvalId = response.body.events[0].id;
 
     // The hazard referral opens automatically, without waiting for publication.
     const referred = await waitFor(async () => (await get(server, '/inspections/life-1')).body.status.referral === 'referred');
     expect(referred).toBe(true);
-    response = await post(server, '/inspections/life-1/referral', {}, as.system);
+    response = await post(server, '/inspections/life-1/referral', {}, as.planner);
     expect(response).toMatchObject({ status: 409, body: { error: 'InvalidTransition', state: { referral: 'referred' } } });
 
     response = await post(server, '/inspections/life-1/publication', { publishedOn: '2026-03-20' }, as.planner);
@@ -128,11 +128,21 @@ describe('inspections over HTTP on a real SQLite file', () => {
       expect((await get(server, '/inspections/bad%20id!')).status).toBe(400);
     });
 
-    it('400 names a missing actor header; 403 for a role that may not act', async () => {
-      const missing = await post(server, '/inspections/bad-1/cancellation', { reasonCode: 'unit_closed', reason: '已停业' }, {});
-      expect(missing.body.violations.map((v: { field: string }) => v.field)).toEqual(['header:X-Actor-Id', 'header:X-Actor-Role']);
+    it('401 without sign-in (headers naming an actor count for nothing); 403 for a role that may not act', async () => {
+      const missing = await post(server, '/inspections/bad-1/cancellation', { reasonCode: 'unit_closed', reason: '已停业' }, { 'X-Actor-Id': 'planner-1', 'X-Actor-Role': 'planner' });
+      expect(missing).toMatchObject({ status: 401, body: { error: 'Unauthenticated' } });
+      expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
       const forbidden = await post(server, '/inspections/bad-1/cancellation', { reasonCode: 'unit_closed', reason: '已停业' }, as.inspector);
       expect(forbidden).toMatchObject({ status: 403, body: { error: 'Forbidden' } });
+      expect(await historyLength()).toBe(2);
+    });
+
+    it('403 for an inspector acting on or reading a case not assigned to them', async () => {
+      const notTheirs = await post(server, '/inspections/bad-1/results', hazardResult, as.inspectorC);
+      expect(notTheirs).toMatchObject({ status: 403, body: { error: 'NotAssignedToCase' } });
+      expect(await get(server, '/inspections/bad-1', as.inspectorC)).toMatchObject({ status: 403, body: { error: 'NotAssignedToCase' } });
+      expect((await get(server, '/inspections/bad-1/history', as.inspectorC)).status).toBe(403);
+      expect((await get(server, '/inspections/bad-1', as.inspector)).status).toBe(200);
       expect(await historyLength()).toBe(2);
     });
 
@@ -217,7 +227,7 @@ describe('durability across a server restart', () => {
         const after = await get(second, '/inspections/restart-1/history');
         expect(after.body).toEqual(before);
         expect((await get(second, '/inspections/restart-1')).body.status).toEqual({ lifecycle: 'inspected', referral: 'none' });
-        const approved = await post(second, '/inspections/restart-1/reviews', { decision: 'approve', reviewerId: 'rev-1' }, as.reviewer);
+        const approved = await post(second, '/inspections/restart-1/reviews', { decision: 'approve' }, as.reviewer);
         expect(approved.body.revision).toBe(3);
       } finally {
         await second.close();

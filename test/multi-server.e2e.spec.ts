@@ -88,7 +88,7 @@ describe('two servers on one PostgreSQL: commands from both, projector failover'
   };
   const projectorOf = async (server: ServerProcess) => (await http(server.port, '/admin/projections')).body;
   const approve = (server: ServerProcess, caseId: string) =>
-    http(server.port, `/inspections/${caseId}/reviews`, { method: 'POST', headers: reviewer, body: JSON.stringify({ decision: 'approve', reviewerId: 'rev-1' }) });
+    http(server.port, `/inspections/${caseId}/reviews`, { method: 'POST', headers: reviewer, body: JSON.stringify({ decision: 'approve' }) });
 
   beforeAll(() => {
     // The servers run the compiled build, as in production (`npm start`); tsc is incremental.

@@ -31,7 +31,7 @@ describe('read models and automated hazard referral over real HTTP', () => {
     await givenCase(server.store, 'hz-1', history.inspected(resultWithHazard(), 'hz-1'));
     await givenCase(server.store, 'ok-1', history.published(completeResult(), 'ok-1'));
 
-    const approval = await post(server, '/inspections/hz-1/reviews', { decision: 'approve', reviewerId: 'rev-1' }, { ...as.reviewer, 'X-Correlation-Id': 'corr-e2e' });
+    const approval = await post(server, '/inspections/hz-1/reviews', { decision: 'approve' }, { ...as.reviewer, 'X-Correlation-Id': 'corr-e2e' });
     expect(approval.status).toBe(200);
     const approvalId = approval.body.events[0].id as string;
 

@@ -31,7 +31,7 @@ describe('public disclosure (公示) over real HTTP on a real SQLite file', () =
     const steps: [string, unknown, Record<string, string>][] = [
       ['assignments', { inspectorIds: ['insp-a', 'insp-b'] }, as.planner],
       ['results', { visitDate: '2026-06-02', category: 'no_problem', items: CHECKLIST_ITEM_NUMBERS.map((item) => ({ item, outcome: 'compliant' })), hazards: [] }, as.inspector],
-      ['reviews', { decision: 'approve', reviewerId: 'rev-1', comment: '审核通过' }, as.reviewer],
+      ['reviews', { decision: 'approve', comment: '审核通过' }, as.reviewer],
       ['publication', { publishedOn: '2026-06-10' }, as.planner],
     ];
     for (const [path, body, headers] of steps) expect((await post(server, `/inspections/http-1/${path}`, body, headers)).status).toBe(200);

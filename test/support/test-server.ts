@@ -8,6 +8,7 @@ import { appendGivenCase } from '@shuangsui/application/testing/given-case';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
 import type { EventStore } from '@shuangsui/event-store';
 import type { StoredInspectionEvent } from '@shuangsui/domain';
+import { createTestAccounts, signInAll, testAuthOptions, type AuthHeaders } from './test-accounts';
 
 /** A real server on a real SQLite file, listening on an ephemeral port. */
 export interface TestServer {
@@ -15,6 +16,8 @@ export interface TestServer {
   readonly app: INestApplication;
   readonly store: EventStore;
   readonly dataDir: string;
+  /** Bearer headers of this server's test accounts (test-accounts.ts), one per role. */
+  readonly as: AuthHeaders;
   close(): Promise<void>;
 }
 
@@ -31,16 +34,14 @@ export async function startServer(dataDir: string = tempDataDir(), clock?: () =>
   // secrets land beside the event store, as they do for a server started on that file.
   const loaded = loadSettings({ [SETTING.eventStore]: `sqlite:${join(dataDir, 'events.db')}`, [SETTING.logLevel]: 'silent' });
   const settings = { ...loaded, http: { ...loaded.http, ...http } };
-  const app = await createApp({ settings, automatedReferral, clock });
+  const app = await createApp({ settings, automatedReferral, clock, auth: testAuthOptions(dataDir) });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  return {
-    baseUrl: `http://127.0.0.1:${address.port}`,
-    app,
-    store: app.get<EventStore>(EVENT_STORE),
-    dataDir,
-    close: () => app.close(),
-  };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  await createTestAccounts(app);
+  const headers = await signInAll(baseUrl);
+  Object.assign(as, headers);
+  return { baseUrl, app, store: app.get<EventStore>(EVENT_STORE), dataDir, as: headers, close: () => app.close() };
 }
 
 export function removeDir(dir: string): void {
@@ -52,12 +53,11 @@ export async function givenCase(store: EventStore, caseId: string, events: reado
   await appendGivenCase(store, caseId, events);
 }
 
-export const as = {
-  planner: { 'X-Actor-Id': 'planner-1', 'X-Actor-Role': 'planner' },
-  inspector: { 'X-Actor-Id': 'insp-a', 'X-Actor-Role': 'inspector' },
-  reviewer: { 'X-Actor-Id': 'rev-1', 'X-Actor-Role': 'reviewer' },
-  system: { 'X-Actor-Id': 'referral-manager', 'X-Actor-Role': 'system' },
-} as const;
+/**
+ * Bearer headers per role of the most recently started test server (its `as`), for specs that run
+ * one server at a time. Servers on one data directory share accounts, key and sessions.
+ */
+export const as: AuthHeaders = {} as AuthHeaders;
 
 export interface HttpResult<T = any> {
   readonly status: number;
@@ -74,8 +74,9 @@ export async function post<T = any>(server: TestServer, path: string, body: unkn
   return { status: response.status, body: (await response.json()) as T, headers: response.headers };
 }
 
-export async function get<T = any>(server: TestServer, path: string): Promise<HttpResult<T>> {
-  const response = await fetch(`${server.baseUrl}${path}`);
+/** A GET, by default as a supervisor (who reads everything); pass `{}` to ask without signing in. */
+export async function get<T = any>(server: TestServer, path: string, headers: Record<string, string> = server.as.supervisor): Promise<HttpResult<T>> {
+  const response = await fetch(`${server.baseUrl}${path}`, { headers });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
 }

@@ -11,6 +11,7 @@ import { useJsonBody } from './http/json-body';
 import { createRootLogger, requestLogger } from './http/logging';
 import { useSecurityHeaders } from './http/security-headers';
 import { TimedExpressAdapter } from './http/timed-express.adapter';
+import { describeRoles, withAuthSchemes } from './auth/openapi-security';
 
 export interface CreateAppOptions extends AppOptions {
   /** Where log lines go (tests read them); standard output by default. */
@@ -35,14 +36,14 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = describeRoles(SwaggerModule.createDocument(
     app,
-    new DocumentBuilder()
+    withAuthSchemes(new DocumentBuilder()
       .setTitle('shuangsui')
       .setDescription('“双随机、一公开”消防监督抽查 — event-sourced inspection workflow API')
-      .setVersion('0.1.0')
+      .setVersion('0.1.0'))
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }

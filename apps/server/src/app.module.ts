@@ -12,6 +12,8 @@ import { PlansModule } from './plans/plans.module';
 import { DrawsModule } from './draws/draws.module';
 import { LiveFeedModule } from './live-feed/live-feed.module';
 import { PublicModule } from './public/public.module';
+import { AuthModule, type AuthOptions } from './auth/auth.module';
+import { authSettingsFromEnv } from '@shuangsui/application';
 
 export interface AppOptions {
   /** Every setting, from `loadSettings()` (main.ts) or built by a test; no module reads the environment. */
@@ -19,6 +21,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Run the automated hazard referral (default true; some tests open referrals by hand). */
   readonly automatedReferral?: boolean;
+  /** Identity and access: settings (default from the environment), key directory, hashing cost. */
+  readonly auth?: Partial<AuthOptions>;
 }
 
 @Module({})
@@ -32,6 +36,7 @@ export class AppModule {
       imports: [
         loggerModule(options.logger),
         EventStoreModule.forRoot(settings.eventStoreUrl),
+        AuthModule.forRoot({ settings: authSettingsFromEnv(), ...options.auth }, settings.secretsDir),
         LiveFeedModule,
         InspectionsModule,
         ProjectionsModule.forRoot(settings.readStoreUrl, options.automatedReferral ?? true),

@@ -62,3 +62,11 @@ export class IdempotencyKeyReusedError extends ApplicationError {
     );
   }
 }
+
+/** The role may send the command, but not on this case (an inspector not assigned to it). HTTP 403. */
+export class CaseAccessDeniedError extends ApplicationError {
+  override readonly name = 'CaseAccessDeniedError';
+  constructor(readonly caseId: string, readonly violation: RuleViolation) {
+    super(violation.message);
+  }
+}

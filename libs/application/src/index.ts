@@ -15,3 +15,4 @@ export * from './draws';
 export * from './process-managers';
 export * from './facts';
 export * from './spreadsheet/spreadsheet-cell';
+export * from './accounts';

@@ -9,4 +9,5 @@ export * from './calendar';
 export * from './directory';
 export * from './plan';
 export * from './draw';
+export * from './account';
 export * from './shared/decider';

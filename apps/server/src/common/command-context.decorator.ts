@@ -1,9 +1,9 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { BadRequestException, createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import type { CommandContext } from '@shuangsui/application';
-import { ROLES, type Role } from '@shuangsui/domain';
+import type { Actor } from '@shuangsui/domain';
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
 import { correlationIdOf, HEADER_TOKEN as TOKEN } from '../http/correlation-id';
+import type { AuthenticatedRequest } from '../auth/request-identity';
 import { validationFailed } from './error-body';
 import type { FieldViolation } from './validation-messages';
 
@@ -15,25 +15,22 @@ import type { FieldViolation } from './validation-messages';
 const IF_MATCH = /^(?:"(\d{1,15})"|(\d{1,15}))$/;
 
 /**
- * Builds the command's context from headers. Authentication is the gateway's job; it passes the
- * authenticated actor as X-Actor-Id / X-Actor-Role. Idempotency-Key becomes the command id, If-Match
- * an exact expected revision (the ETag of GET /inspections/:id). The correlation id is the request's
- * (X-Correlation-Id, or the one generated for it and echoed in the response).
+ * Builds the command's context. The actor is the verified identity the AuthGuard left on the request
+ * (never a header or a body field), acting in the role the route's @Roles matched. Idempotency-Key
+ * becomes the command id, If-Match an exact expected revision (the ETag of GET /inspections/:id). The
+ * correlation id is the request's (X-Correlation-Id, or the one generated for it and echoed back).
  */
-export function commandContextFrom(request: Request): CommandContext {
+export function commandContextFrom(request: AuthenticatedRequest): CommandContext {
   const header = (name: string): string | undefined => {
     const value = request.headers[name.toLowerCase()];
     return Array.isArray(value) ? value[0] : value;
   };
   const violations: FieldViolation[] = [];
-  const actorId = header('X-Actor-Id');
-  const role = header('X-Actor-Role');
+  const actor = actorOf(request);
   const idempotencyKey = header('Idempotency-Key');
   const correlationId = header('X-Correlation-Id');
   const ifMatch = header('If-Match');
 
-  if (!actorId || !TOKEN.test(actorId)) violations.push({ field: 'header:X-Actor-Id', rule: 'required', message: '请求头 X-Actor-Id（操作人）缺失或格式不正确' });
-  if (!ROLES.includes(role as Role)) violations.push({ field: 'header:X-Actor-Role', rule: 'isIn', message: `请求头 X-Actor-Role 必须是 ${ROLES.join('、')} 之一` });
   if (idempotencyKey !== undefined && !TOKEN.test(idempotencyKey)) violations.push({ field: 'header:Idempotency-Key', rule: 'matches', message: '请求头 Idempotency-Key 格式不正确（1–200位字母、数字或 ._:@-）' });
   if (correlationId !== undefined && !TOKEN.test(correlationId)) violations.push({ field: 'header:X-Correlation-Id', rule: 'matches', message: '请求头 X-Correlation-Id 格式不正确' });
   const match = ifMatch === undefined ? null : IF_MATCH.exec(ifMatch.trim());
@@ -45,7 +42,7 @@ export function commandContextFrom(request: Request): CommandContext {
 
   const commandId = idempotencyKey ?? randomUUID();
   return {
-    actor: { id: actorId as string, role: role as Role },
+    actor,
     commandId,
     correlationId: correlationId ?? correlationIdOf(request) ?? commandId,
     causationId: commandId,
@@ -53,4 +50,15 @@ export function commandContextFrom(request: Request): CommandContext {
   };
 }
 
-export const Command = createParamDecorator((_: unknown, context: ExecutionContext) => commandContextFrom(context.switchToHttp().getRequest<Request>()));
+/** The signed-in actor; the guard has run, so a missing identity is a route wrongly marked @Public(). */
+export function actorOf(request: AuthenticatedRequest): Actor {
+  const identity = request.identity;
+  const role = request.actingRole ?? identity?.roles[0];
+  if (!identity || !role) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthenticated', message: '请先登录' });
+  return { id: identity.username, role };
+}
+
+export const Command = createParamDecorator((_: unknown, context: ExecutionContext) => commandContextFrom(context.switchToHttp().getRequest<AuthenticatedRequest>()));
+
+/** The signed-in actor alone, for reads that depend on who asks (an inspector's own cases). */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext) => actorOf(context.switchToHttp().getRequest<AuthenticatedRequest>()));

@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DirectoryExporter, DirectoryImporter, type CommandContext, type DirectoryKind, type ImportReport, type TableFormat } from '@shuangsui/application';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CommandRoles, Roles } from '../auth/access.decorators';
+import { QUERY_ROLES, DirectoryExporter, DirectoryImporter, type CommandContext, type DirectoryKind, type ImportReport, type TableFormat } from '@shuangsui/application';
 import type { Response } from 'express';
 import { Command } from '../common/command-context.decorator';
 import { validationFailed } from '../common/error-body';
@@ -27,8 +28,7 @@ export class DirectoriesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiQuery({ name: 'acceptValidRows', required: false, type: Boolean })
-  @ApiHeader({ name: 'X-Actor-Id', required: true })
-  @ApiHeader({ name: 'X-Actor-Role', required: true })
+  @CommandRoles('importUnit')
   @UseInterceptors(UploadInterceptor)
   async import(
     @Param('kind', kindPipe) kind: DirectoryKind,
@@ -45,6 +45,7 @@ export class DirectoriesController {
   }
 
   @Get(':kind/export')
+  @Roles(...QUERY_ROLES.personalData)
   @ApiOperation({ summary: 'Export a directory in the import layout (Chinese headers), as CSV or XLSX' })
   @ApiQuery({ name: 'format', required: false, enum: ['csv', 'xlsx'] })
   async export(@Param('kind', kindPipe) kind: DirectoryKind, @Query('format') format: string | undefined, @Res() response: Response): Promise<void> {

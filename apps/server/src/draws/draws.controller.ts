@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandRoles, Public, Roles } from '../auth/access.decorators';
 import {
   DrawFollowUp,
   DrawQueries,
   DrawService,
   DrawVerifier,
-  ForbiddenCommandError,
+  QUERY_ROLES,
   type CommandContext,
   type DrawVerificationReport,
   type DrawView,
@@ -26,7 +27,6 @@ export interface DrawResponse {
   readonly followUp: FollowUpReport | null;
 }
 
-const DRAW_ROLES = ['planner'];
 
 @ApiTags('draws')
 @Controller('draws')
@@ -39,30 +39,30 @@ export class DrawsController {
   ) {}
 
   @Post()
-  @ApiHeader({ name: 'X-Actor-Id', required: true })
-  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'planner' })
+  @CommandRoles('performDraw')
   @ApiOperation({ summary: "Run a month's draw with witness inputs; the record is one atomic append; the cases follow" })
   async draw(@Body() dto: PerformDrawDto, @Command() context: CommandContext): Promise<DrawResponse> {
-    const record = await this.draws.draw({ planId: dto.planId, month: dto.month, witnessInputs: witnesses(dto.witnessInputs) }, writeContext(context, 'draw'));
+    const record = await this.draws.draw({ planId: dto.planId, month: dto.month, witnessInputs: witnesses(dto.witnessInputs) }, withoutExpectedRevision(context));
     return this.respond(record);
   }
 
   @Post(':id/redraws')
-  @ApiHeader({ name: 'X-Actor-Id', required: true })
-  @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'planner' })
+  @CommandRoles('redraw')
   @ApiOperation({ summary: 'Redo a draw: recorded as its own event with actor and reason; new witness inputs' })
   async redraw(@Param('id', IdPipe) id: string, @Body() dto: RedrawDto, @Command() context: CommandContext): Promise<DrawResponse> {
-    const record = await this.draws.redraw(id, { reason: dto.reason, witnessInputs: witnesses(dto.witnessInputs) }, writeContext(context, 'redraw'));
+    const record = await this.draws.redraw(id, { reason: dto.reason, witnessInputs: witnesses(dto.witnessInputs) }, withoutExpectedRevision(context));
     return this.respond(record);
   }
 
   @Get(':id')
+  @Roles(...QUERY_ROLES.planning)
   @ApiOperation({ summary: 'The draw record (inputs, revealed secret, result, cases) and its stream' })
   get(@Param('id', IdPipe) id: string): Promise<DrawView> {
     return this.queries.getDraw(id);
   }
 
   @Get(':id/verification')
+  @Public()
   @ApiOperation({ summary: 'Re-run the draw from the recorded inputs: commitment, frozen population hash, result, hash chains' })
   verify(@Param('id', IdPipe) id: string): Promise<DrawVerificationReport> {
     return this.verifier.verify(id);
@@ -84,8 +84,8 @@ export class DrawsController {
   }
 }
 
-function writeContext(context: CommandContext, command: string): CommandContext {
-  if (!DRAW_ROLES.includes(context.actor.role)) throw new ForbiddenCommandError(command, context.actor.role, DRAW_ROLES);
+/** A draw decides on its own stream's state; If-Match does not apply. Who may draw: COMMAND_ROLES (guard and handler). */
+function withoutExpectedRevision(context: CommandContext): CommandContext {
   return { actor: context.actor, commandId: context.commandId, correlationId: context.correlationId, causationId: context.causationId };
 }
 

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CommandRoles, Roles } from '../auth/access.decorators';
 import {
   InspectionCommandHandler,
   InspectionQueries,
+  QUERY_ROLES,
   type CaseView,
+  type KnownCommandType,
   type CommandContext,
   type CommandResult,
   type HistoryEntry,
@@ -12,7 +15,9 @@ import {
 import { chinaDate } from '@shuangsui/domain';
 import type { Response } from 'express';
 import { IdPipe } from '../common/id.pipe';
-import { Command } from '../common/command-context.decorator';
+import { Command, CurrentActor } from '../common/command-context.decorator';
+import type { Actor } from '@shuangsui/domain';
+import { assertMayReadCase } from './case-read-access';
 import { parsePointInTime } from './point-in-time';
 import { CLOCK, type Clock } from '../common/tokens';
 import { AssignInspectorsDto } from './dto/assign-inspectors.dto';
@@ -23,14 +28,13 @@ import { CloseReferralDto, EscalateReferralDto, IssueRectificationOrderDto, Open
 import { ReassignInspectorsDto } from './dto/reassign-inspectors.dto';
 import { ReviewDto } from './dto/review.dto';
 
-const actorHeaders = [
-  ApiHeader({ name: 'X-Actor-Id', required: true, description: 'Authenticated actor (set by the gateway)' }),
-  ApiHeader({ name: 'X-Actor-Role', required: true, description: 'planner | inspector | reviewer | supervisor | auditor | system' }),
+const commandHeaders = [
   ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a command safely: the first response is returned, nothing is appended' }),
   ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision (the ETag of GET /inspections/:id)' }),
 ];
-const CommandEndpoint = (summary: string): MethodDecorator => (target, key, descriptor) => {
-  for (const decorate of [...actorHeaders, ApiOperation({ summary }), HttpCode(200)]) decorate(target, key, descriptor);
+/** A case command: its roles from COMMAND_ROLES (guard, OpenAPI and the handler read the same table). */
+const CommandEndpoint = (command: KnownCommandType, summary: string): MethodDecorator => (target, key, descriptor) => {
+  for (const decorate of [...commandHeaders, CommandRoles(command), ApiOperation({ summary }), HttpCode(200)]) decorate(target, key, descriptor);
 };
 
 /** One endpoint per transition. Cases are created only by a draw: there is no POST /inspections. */
@@ -44,37 +48,41 @@ export class InspectionsController {
   ) {}
 
   @Get(':id')
+  @Roles(...QUERY_ROLES.cases)
   @ApiOperation({ summary: 'State, case data and the commands allowed now; ?at= a revision or an ISO time for a past moment' })
   @ApiQuery({ name: 'at', required: false })
-  async getCase(@Param('id', IdPipe) id: string, @Query('at') at: string | undefined, @Res({ passthrough: true }) response: Response): Promise<CaseView> {
+  async getCase(@Param('id', IdPipe) id: string, @Query('at') at: string | undefined, @Res({ passthrough: true }) response: Response, @CurrentActor() actor: Actor): Promise<CaseView> {
     const pointInTime: PointInTime | undefined = at === undefined ? undefined : parsePointInTime(at);
+    await assertMayReadCase(this.queries, actor, id);
     const view = await this.queries.getCase(id, pointInTime);
     if (!pointInTime) response.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
 
   @Get(':id/history')
+  @Roles(...QUERY_ROLES.cases)
   @ApiOperation({ summary: 'Every event of the case with its metadata' })
   @Header('Cache-Control', 'no-store')
-  getHistory(@Param('id', IdPipe) id: string): Promise<HistoryEntry[]> {
+  async getHistory(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor): Promise<HistoryEntry[]> {
+    await assertMayReadCase(this.queries, actor, id);
     return this.queries.getHistory(id);
   }
 
   @Post(':id/assignments')
-  @CommandEndpoint('Assign the two inspectors')
+  @CommandEndpoint('assign', 'Assign the two inspectors')
   assign(@Param('id', IdPipe) id: string, @Body() dto: AssignInspectorsDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'assign', inspectorIds: [dto.inspectorIds[0]!, dto.inspectorIds[1]!], drawId: null }, context);
   }
 
   @Post(':id/reassignments')
-  @CommandEndpoint('Replace the inspectors, with a reason')
+  @CommandEndpoint('reassign', 'Replace the inspectors, with a reason')
   reassign(@Param('id', IdPipe) id: string, @Body() dto: ReassignInspectorsDto, @Command() context: CommandContext): Promise<CommandResult> {
     const inspectorIds = [dto.inspectorIds[0]!, dto.inspectorIds[1]!] as const;
     return this.handler.execute(id, { type: 'reassign', inspectorIds, reasonCode: dto.reasonCode, reason: dto.reason, drawId: null }, context);
   }
 
   @Post(':id/results')
-  @CommandEndpoint('Record the inspection result against the checklist')
+  @CommandEndpoint('recordResult', 'Record the inspection result against the checklist')
   recordResult(@Param('id', IdPipe) id: string, @Body() dto: RecordResultDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(
       id,
@@ -91,53 +99,54 @@ export class InspectionsController {
   }
 
   @Post(':id/reviews')
-  @CommandEndpoint('Approve the result, or return it for correction')
+  // The reviewer is the signed-in reviewer, never a body field; the decider refuses one of the case's inspectors.
+  @CommandEndpoint('review', 'Approve the result, or return it for correction')
   review(@Param('id', IdPipe) id: string, @Body() dto: ReviewDto, @Command() context: CommandContext): Promise<CommandResult> {
     const command =
       dto.decision === 'approve'
-        ? ({ type: 'review', decision: 'approve', reviewerId: dto.reviewerId, comment: dto.comment ?? null } as const)
-        : ({ type: 'review', decision: 'return', reviewerId: dto.reviewerId, reason: dto.reason ?? '' } as const);
+        ? ({ type: 'review', decision: 'approve', reviewerId: context.actor.id, comment: dto.comment ?? null } as const)
+        : ({ type: 'review', decision: 'return', reviewerId: context.actor.id, reason: dto.reason ?? '' } as const);
     return this.handler.execute(id, command, context);
   }
 
   @Post(':id/publication')
-  @CommandEndpoint('Publish the approved result (公示)')
+  @CommandEndpoint('publish', 'Publish the approved result (公示)')
   publish(@Param('id', IdPipe) id: string, @Body() dto: PublishDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'publish', publishedOn: dto.publishedOn ?? chinaDate(this.clock()) }, context);
   }
 
   @Post(':id/cancellation')
-  @CommandEndpoint('Cancel before the visit (unit closed or deregistered)')
+  @CommandEndpoint('cancel', 'Cancel before the visit (unit closed or deregistered)')
   cancel(@Param('id', IdPipe) id: string, @Body() dto: CancelDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'cancel', reasonCode: dto.reasonCode, reason: dto.reason, effectiveDate: dto.effectiveDate ?? null }, context);
   }
 
   @Post(':id/referral')
-  @CommandEndpoint('Open the hazard referral of an approved result with hazards')
+  @CommandEndpoint('openReferral', 'Open the hazard referral of an approved result with hazards')
   openReferral(@Param('id', IdPipe) id: string, @Body() _dto: OpenReferralDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'openReferral' }, context);
   }
 
   @Post(':id/referral/order')
-  @CommandEndpoint('Issue the order to correct within a time limit (责令限期改正)')
+  @CommandEndpoint('issueRectificationOrder', 'Issue the order to correct within a time limit (责令限期改正)')
   issueOrder(@Param('id', IdPipe) id: string, @Body() dto: IssueRectificationOrderDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'issueRectificationOrder', orderNo: dto.orderNo, issuedOn: dto.issuedOn, deadline: dto.deadline }, context);
   }
 
   @Post(':id/referral/reinspection')
-  @CommandEndpoint('Record the re-inspection (复查)')
+  @CommandEndpoint('recordReinspection', 'Record the re-inspection (复查)')
   recordReinspection(@Param('id', IdPipe) id: string, @Body() dto: RecordReinspectionDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'recordReinspection', reinspectedOn: dto.reinspectedOn, rectified: dto.rectified, note: dto.note ?? null }, context);
   }
 
   @Post(':id/referral/closure')
-  @CommandEndpoint('Close a rectified referral')
+  @CommandEndpoint('closeReferral', 'Close a rectified referral')
   closeReferral(@Param('id', IdPipe) id: string, @Body() dto: CloseReferralDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'closeReferral', note: dto.note ?? null }, context);
   }
 
   @Post(':id/referral/escalation')
-  @CommandEndpoint('Escalate the referral to an investigation')
+  @CommandEndpoint('escalateReferral', 'Escalate the referral to an investigation')
   escalate(@Param('id', IdPipe) id: string, @Body() dto: EscalateReferralDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.handler.execute(id, { type: 'escalateReferral', reason: dto.reason, caseNo: dto.caseNo ?? null }, context);
   }

@@ -2,6 +2,8 @@ import { BadRequestException, Controller, Headers, Inject, Query, Sse, type Mess
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@shuangsui/event-store';
 import { concat, defer, interval, map, merge, of, switchMap, type Observable } from 'rxjs';
+import { QUERY_ROLES } from '@shuangsui/application';
+import { Roles } from '../auth/access.decorators';
 import { validationFailed } from '../common/error-body';
 import { EVENT_STORE } from '../common/tokens';
 import { caseChanges } from './case-changes';
@@ -20,6 +22,7 @@ export class LiveFeedController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Sse('stream')
+  @Roles(...QUERY_ROLES.caseFeed)
   @ApiOperation({ summary: 'Server-sent events of case state changes, from now, or resumed after ?after= / Last-Event-ID (the position)' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Sent by EventSource on reconnect; wins over ?after=' })
   stream(@Query() query: LiveFeedQueryDto, @Headers('last-event-id') lastEventId: string | undefined): Observable<MessageEvent> {

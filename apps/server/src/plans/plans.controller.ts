@@ -1,19 +1,19 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PlanService, type CommandContext, type PlanView, type QuotaView } from '@shuangsui/application';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandRoles, Roles } from '../auth/access.decorators';
+import { QUERY_ROLES, PlanService, type CommandContext, type PlanView, type QuotaView } from '@shuangsui/application';
 import { IdPipe } from '../common/id.pipe';
 import { Command } from '../common/command-context.decorator';
 import { AdoptPlanDto } from './dto/adopt-plan.dto';
 import { SetQuotaDto } from './dto/set-quota.dto';
 
 @ApiTags('plans')
-@ApiHeader({ name: 'X-Actor-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
 @Controller('plans')
 export class PlansController {
   constructor(private readonly plans: PlanService) {}
 
   @Post()
+  @CommandRoles('adoptPlan')
   @ApiOperation({ summary: 'Adopt the annual plan (year, authority, period, scope, workload, sampling ratios, joint or not)' })
   adopt(@Body() dto: AdoptPlanDto, @Command() context: CommandContext): Promise<PlanView> {
     return this.plans.adoptPlan(
@@ -34,12 +34,14 @@ export class PlansController {
   }
 
   @Get(':planId')
+  @Roles(...QUERY_ROLES.planning)
   @ApiOperation({ summary: 'The plan with its derived minimum and the quotas set so far' })
   get(@Param('planId', IdPipe) planId: string): Promise<PlanView> {
     return this.plans.getPlan(planId);
   }
 
   @Post(':planId/quotas')
+  @CommandRoles('setQuota')
   @ApiOperation({ summary: "Set month M's quota (by the 25th of M−1, else with a reason); freezes the population and commits the seed" })
   setQuota(@Param('planId', IdPipe) planId: string, @Body() dto: SetQuotaDto, @Command() context: CommandContext): Promise<QuotaView> {
     return this.plans.setQuota(planId, dto.month, { quota: dto.quota, lateReason: dto.lateReason }, context);

@@ -17,6 +17,8 @@ import {
   type ReferralView,
 } from '@shuangsui/projections';
 import { IdPipe } from '../common/id.pipe';
+import { QUERY_ROLES } from '@shuangsui/application';
+import { Roles } from '../auth/access.decorators';
 import { LEADER_ELECTION, PROJECTION_RUNNER } from './read-store.tokens';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -44,6 +46,7 @@ export class ProjectionsController {
   ) {}
 
   @Get('progress')
+  @Roles(...QUERY_ROLES.planning)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Case counts by state, per month, stratum and inspector' })
   @ApiQuery({ name: 'month', required: false, example: '2026-03' })
@@ -54,6 +57,7 @@ export class ProjectionsController {
   }
 
   @Get('progress/overdue')
+  @Roles(...QUERY_ROLES.planning)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Overdue cases: not inspected by month end, review pending, publication past deadline, referral steps past statutory deadlines' })
   @ApiQuery({ name: 'month', required: false })
@@ -63,6 +67,7 @@ export class ProjectionsController {
   }
 
   @Get('referrals')
+  @Roles(...QUERY_ROLES.planning)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Hazard referrals with their follow-up deadlines (default: open ones)' })
   @ApiQuery({ name: 'status', required: false, description: `open (default) | all | ${REFERRAL_STATUSES.join(' | ')}` })
@@ -79,6 +84,7 @@ export class ProjectionsController {
   }
 
   @Get('plans/:planId/progress')
+  @Roles(...QUERY_ROLES.planning)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Plan progress: per month quota, capacity, late flag, drawn; per inspector assigned and completed vs the yearly minimum' })
   async planProgress(@Param('planId', IdPipe) planId: string): Promise<PlanProgress> {
@@ -88,6 +94,7 @@ export class ProjectionsController {
   }
 
   @Get('admin/projections')
+  @Roles(...QUERY_ROLES.operations)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Each projection: position, lag behind the event store head, state, error; the hazard referral manager; whether this server is the active projector' })
   async status(): Promise<{ projector: LeadershipStatus; projections: ProjectionStatus[]; processManagers: LeaderServiceStatus[] }> {

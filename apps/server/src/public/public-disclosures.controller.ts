@@ -1,6 +1,7 @@
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../auth/access.decorators';
 import { toPublicRecord } from './disclosure-columns';
 import { writeCsv, writeXlsx } from './disclosure-export';
 import { DisclosureReader } from '@shuangsui/projections';
@@ -16,6 +17,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** The public disclosure (公示): no login, published results only, no personal data. */
 @ApiTags('public')
+@Public()
 @Controller('public/disclosures')
 export class PublicDisclosuresController {
   private readonly logger = new Logger(PublicDisclosuresController.name);

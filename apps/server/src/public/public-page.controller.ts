@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
+import { Public } from '../auth/access.decorators';
 import { toFieldViolations } from '../common/validation-messages';
 import { DisclosureReader } from '@shuangsui/projections';
 import { toDisclosureFilter } from './dto/disclosure-filter.dto';
@@ -14,6 +15,7 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 
 /** GET /public: the disclosure as a page for people (Simplified Chinese), no login. */
 @ApiExcludeController()
+@Public()
 @Controller('public')
 export class PublicPageController {
   constructor(private readonly reader: DisclosureReader) {}

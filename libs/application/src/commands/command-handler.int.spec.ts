@@ -19,6 +19,7 @@ const counter: Decider<Add, Added, number, { kind: 'ruleViolation'; field: strin
 };
 const COUNTER: StreamKind<Add, Added, number, { kind: 'ruleViolation'; field: string; rule: string; message: string }> = {
   decider: counter,
+  commandRoles: { add: ['planner'] },
   rejectionError: (rejection) => new BusinessRuleError(rejection),
 };
 const context = (commandId: string, extra: Partial<CommandContext> = {}): CommandContext => ({

@@ -2,7 +2,7 @@ import { canonicalJson, foldWith, type DomainEvent, type StoredEvent } from '@sh
 import { createHash } from 'node:crypto';
 import { hashOf, newEventId, sealEvents, WrongExpectedRevisionError, type EventStore, type Json, type RecordedEvent } from '@shuangsui/event-store';
 import type { CommandContext } from '../command-context';
-import { ConcurrencyConflictError, IdempotencyKeyReusedError } from '../errors';
+import { ConcurrencyConflictError, ForbiddenCommandError, IdempotencyKeyReusedError } from '../errors';
 import { readStreamOrEmpty } from './read-stream';
 import { toStoredEvent } from './stored-event';
 import type { StreamKind } from './stream-kind';
@@ -32,7 +32,7 @@ export interface HandleOptions {
 const ATTEMPTS = 3;
 
 /**
- * The one write path of every stream kind: read the stream → fold → decide → seal → append with the
+ * The one write path of every stream kind: check the actor's role, read the stream → fold → decide → seal → append with the
  * loaded revision as expected revision. A command id (Idempotency-Key) already in the stream answers
  * from the stored events and appends nothing; the same id with a different command is refused. With
  * an explicit expected revision (If-Match) a stale state is a conflict; without one a lost race is
@@ -51,6 +51,9 @@ export class CommandHandler {
     context: CommandContext,
     options: HandleOptions = {},
   ): Promise<Handled<State>> {
+    const roles = (kind.commandRoles as Record<string, readonly string[] | undefined>)[command.type] ?? [];
+    // Checked before anything is read: a refused actor learns nothing about the stream.
+    if (!roles.includes(context.actor.role)) throw new ForbiddenCommandError(command.type, context.actor.role, roles);
     const commandHash = hashOfCommand(options.request ?? command);
     for (let attempt = 1; ; attempt += 1) {
       const recorded = await readStreamOrEmpty(this.store, streamId);

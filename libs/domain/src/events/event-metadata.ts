@@ -1,6 +1,12 @@
-/** Who may act in the system (docs/domain.md §2 "Roles"). `system` is the software itself (process managers). */
-export const ROLES = ['planner', 'inspector', 'reviewer', 'supervisor', 'auditor', 'system'] as const;
+/**
+ * Who may act in the system (docs/domain.md §2 "Roles"). `admin` manages accounts; `system` is the
+ * software itself (process managers) and is never held by an account, so no login obtains it.
+ */
+export const ROLES = ['admin', 'planner', 'inspector', 'reviewer', 'supervisor', 'auditor', 'system'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The roles an account can hold: every role but `system`. */
+export const LOGIN_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'system');
 
 export interface Actor {
   readonly id: string;

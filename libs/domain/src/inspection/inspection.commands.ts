@@ -1,3 +1,4 @@
+import type { Actor } from '../events/event-metadata';
 import type { CancellationReason, ReassignmentReason } from './checklist';
 import type {
   InspectionDrawnData,
@@ -29,3 +30,10 @@ export type InspectionCommand =
   | { readonly type: 'escalateReferral'; readonly reason: string; readonly caseNo: string | null };
 
 export type InspectionCommandType = InspectionCommand['type'];
+
+/**
+ * A command with who sends it. The role check is the application's (permissions.ts); the rules that
+ * depend on the case are the decider's: an inspector acts only on a case assigned to them, and a
+ * reviewer is never one of the case's inspectors (the reviewer is the actor, never a body field).
+ */
+export type InspectionCommandFrom = InspectionCommand & { readonly actor?: Actor };

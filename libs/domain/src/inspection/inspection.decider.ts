@@ -1,12 +1,12 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { Decider, Decision } from '../shared/decider';
 import type { RuleViolation } from '../shared/rule-violation';
-import type { InspectionCommand, InspectionCommandType } from './inspection.commands';
+import type { InspectionCommand, InspectionCommandFrom, InspectionCommandType } from './inspection.commands';
 import type { InspectionContext } from './inspection.context';
 import { INITIAL_REFERRAL_STATE, type CaseLifecycle, type ReferralState } from './inspection.lifecycle';
 import { INSPECTION_EVENT_TYPES, type InspectionEvent } from './inspection.events';
 import { inspectionMachine, type InspectionMachineEvent } from './inspection.machine';
-import { checkInspectorPair, checkReassignment, checkRectificationOrder, checkResult, checkReviewer } from './inspection.rules';
+import { checkAssignedInspector, checkInspectorPair, checkReassignment, checkRectificationOrder, checkResult, checkReviewer } from './inspection.rules';
 
 /**
  * The machine used as a pure decider: state = fold of the stream through initialTransition /
@@ -37,7 +37,8 @@ export interface InvalidTransition {
   readonly allowedCommands: readonly InspectionCommandType[];
 }
 
-export type InspectionRejection = InvalidTransition | ({ readonly kind: 'ruleViolation' } & RuleViolation);
+/** `notPermitted`: the actor's role may send the command, but not on this case (HTTP 403). */
+export type InspectionRejection = InvalidTransition | ({ readonly kind: 'ruleViolation' } & RuleViolation) | ({ readonly kind: 'notPermitted' } & RuleViolation);
 export type InspectionDecision = Decision<InspectionEvent, InspectionRejection>;
 
 const COMMAND_OF_EVENT: Record<string, InspectionCommandType> = {
@@ -98,11 +99,11 @@ export function contextOf(state: InspectionState): InspectionContext {
 }
 
 /** The one event a command would produce, given what the case knows. */
-function eventFor(command: InspectionCommand, context: InspectionContext): InspectionEvent {
+function eventFor(command: InspectionCommandFrom, context: InspectionContext): InspectionEvent {
   const T = INSPECTION_EVENT_TYPES;
   switch (command.type) {
     case 'draw': {
-      const { type: _, ...data } = command;
+      const { type: _, actor: _actor, ...data } = command;
       return { type: T.InspectionDrawn, data };
     }
     case 'assign':
@@ -119,7 +120,7 @@ function eventFor(command: InspectionCommand, context: InspectionContext): Inspe
         },
       };
     case 'recordResult': {
-      const { type: _, ...data } = command;
+      const { type: _, actor: _actor, ...data } = command;
       return { type: T.InspectionResultRecorded, data };
     }
     case 'review':
@@ -170,8 +171,11 @@ function ruleViolationOf(command: InspectionCommand, context: InspectionContext)
   }
 }
 
-export function decide(command: InspectionCommand, state: InspectionState, occurredAt: string): InspectionDecision {
+export function decide(command: InspectionCommandFrom, state: InspectionState, occurredAt: string): InspectionDecision {
   const { snapshot } = state;
+  // Who may touch this case comes first: an inspector not on it learns nothing about its state.
+  const notTheirs = state.revision >= 0 ? checkAssignedInspector(command.actor, snapshot.context.inspectorIds) : null;
+  if (notTheirs) return { kind: 'rejected', error: { kind: 'notPermitted', ...notTheirs } };
   const allowed = allowedCommands(snapshot);
   const invalid: InspectionDecision = {
     kind: 'rejected',
@@ -187,7 +191,7 @@ export function decide(command: InspectionCommand, state: InspectionState, occur
 }
 
 /** The inspection case as one stream kind among others (the generic command handler's view). */
-export const inspectionDecider: Decider<InspectionCommand, InspectionEvent, InspectionState, InspectionRejection> = {
+export const inspectionDecider: Decider<InspectionCommandFrom, InspectionEvent, InspectionState, InspectionRejection> = {
   initialState: initialInspectionState,
   evolve,
   decide,

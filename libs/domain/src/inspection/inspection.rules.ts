@@ -30,6 +30,14 @@ export function checkReviewer(reviewerId: string, inspectorIds: readonly string[
   return null;
 }
 
+/** An inspector may only act on a case they are assigned to (DOMAIN.md §2). */
+export function checkAssignedInspector(actor: { readonly id: string; readonly role: string } | undefined, inspectorIds: readonly string[]): RuleViolation | null {
+  if (actor?.role === 'inspector' && !inspectorIds.includes(actor.id)) {
+    return violation('actor', 'assignedInspector', `执法人员 ${actor.id} 不是本案的检查人员，不能办理本案`);
+  }
+  return null;
+}
+
 export function checkResult(result: InspectionResultRecordedData): RuleViolation | null {
   const visited = VISITED_CATEGORIES.includes(result.category);
   const recordedItems = result.items.map((item) => item.item);
