@@ -46,7 +46,7 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     response = await upload(server, '/directories/inspectors/import', 'inspectors.xlsx', await writeTable(inspectors.headers, inspectors.rows, 'xlsx'));
     expect(response).toMatchObject({ status: 200, body: { registered: 8 } });
 
-    const exported = await fetch(`${server.baseUrl}/directories/units/export?format=csv`);
+    const exported = await fetch(`${server.baseUrl}/directories/units/export?format=csv`, { headers: as.supervisor });
     expect(exported.status).toBe(200);
     const text = await exported.text();
     expect(text.split('\n')[0]).toContain('单位名称,统一社会信用代码');

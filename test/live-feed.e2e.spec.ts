@@ -9,7 +9,7 @@ describe('live feed GET /inspections/stream over real HTTP', () => {
   let dataDir: string;
   const open: SseConnection[] = [];
   const connect = async (query = '', headers: Record<string, string> = {}): Promise<SseConnection> => {
-    const connection = await openSse(`${server.baseUrl}/inspections/stream${query}`, headers);
+    const connection = await openSse(`${server.baseUrl}/inspections/stream${query}`, { ...server.as.supervisor, ...headers });
     open.push(connection);
     return connection;
   };
@@ -72,7 +72,7 @@ describe('live feed GET /inspections/stream over real HTTP', () => {
   it('400 names a bad ?after= or Last-Event-ID', async () => {
     let response = await get(server, '/inspections/stream?after=abc');
     expect(response).toMatchObject({ status: 400, body: { error: 'ValidationFailed', violations: [expect.objectContaining({ field: 'after', rule: 'matches' })] } });
-    response = await fetch(`${server.baseUrl}/inspections/stream`, { headers: { 'Last-Event-ID': 'x1' } }).then(async (r) => ({ status: r.status, body: await r.json(), headers: r.headers }));
+    response = await fetch(`${server.baseUrl}/inspections/stream`, { headers: { ...server.as.supervisor, 'Last-Event-ID': 'x1' } }).then(async (r) => ({ status: r.status, body: await r.json(), headers: r.headers }));
     expect(response).toMatchObject({ status: 400, body: { violations: [expect.objectContaining({ field: 'Last-Event-ID', rule: 'matches' })] } });
   });
 });
