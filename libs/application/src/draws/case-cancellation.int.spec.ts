@@ -22,7 +22,8 @@ const planner = () => {
   const commandId = randomUUID();
   return { actor: { id: 'planner-1', role: 'planner' as const }, commandId, correlationId: commandId, causationId: null };
 };
-const inspector = (commandId: string) => ({ actor: { id: 'insp-a', role: 'inspector' as const }, commandId, correlationId: commandId, causationId: null });
+/** An inspector of the case (an inspector may only act on a case assigned to them). */
+const inspector = (commandId: string, inspectorId = 'insp-a') => ({ actor: { id: inspectorId, role: 'inspector' as const }, commandId, correlationId: commandId, causationId: null });
 const clock = () => new Date('2026-02-20T02:00:00Z');
 const witnesses = [{ kind: 'observer' as const, source: '现场见证人 李某（区人大代表）', value: '7302' }];
 const DRAW_ID = 'yx-2026.2026-03';
@@ -100,7 +101,7 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
   it('closing a unit cancels its open case right after the import, with reason and date; an inspected case is left alone', async () => {
     const record = await drawAndFollowUp();
     const [open, visited] = record.cases;
-    await handler.execute(visited!.caseId, result('2026-03-05'), inspector('visit-1'));
+    await handler.execute(visited!.caseId, result('2026-03-05'), inspector('visit-1', visited!.inspectorIds[0]));
 
     const report = await closeUnits(new DirectoryImporter(store, clock, closures), [open!.unit.creditCode, visited!.unit.creditCode], '停业关闭', '2026-03-08');
     expect(report).toMatchObject({ statusChanged: 2, casesCancelled: 1 });
@@ -152,7 +153,7 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
   it('a redraw cancels the superseded cases still drawn or assigned (reason redrawn), once, and leaves inspected ones', async () => {
     const first = await drawAndFollowUp();
     const [visited, ...open] = first.cases;
-    await handler.execute(visited!.caseId, result('2026-03-03'), inspector('visit-1'));
+    await handler.execute(visited!.caseId, result('2026-03-03'), inspector('visit-1', visited!.inspectorIds[0]));
     const redone = await services().draws.redraw(DRAW_ID, { reason: '抽取现场停电，录像中断', witnessInputs: witnesses }, planner());
 
     // A crash before the follow-up: the start-up resume does it, and only for the latest record.
@@ -186,7 +187,7 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
       const drawnUnit = { id: unit.id, name: unit.name, creditCode: unit.creditCode, address: unit.address, district: unit.district, riskGrade: unit.riskGrade, isKeyUnit: unit.isKeyUnit, isCrowdDense: unit.isCrowdDense };
       await handler.execute(caseId, { type: 'draw', caseId, drawId: 'old-plan.x', planId: 'old-plan', month: visitDate.slice(0, 7), stratum: 'x', authority: '示例', unit: drawnUnit }, system('draw'));
       await handler.execute(caseId, { type: 'assign', inspectorIds: pairs[i]!, drawId: null }, system('assign'));
-      await handler.execute(caseId, result(visitDate), inspector(`${caseId}:visit`));
+      await handler.execute(caseId, result(visitDate), inspector(`${caseId}:visit`, pairs[i]![0]));
     }
     const { plans } = services();
     await plans.setQuota('yx-2026', '2026-03', { quota: 10 }, planner());
