@@ -19,8 +19,9 @@ interface DemoDates {
   readonly today: string;
 }
 
-const REVIEWER = { id: 'demo-reviewer', role: 'reviewer' } as const;
-const PLANNER = { id: 'demo-planner', role: 'planner' } as const;
+/** The demo's accounts (demo-accounts.ts): the reviewer and planner sign in under their role's name. */
+const REVIEWER = { id: 'reviewer', role: 'reviewer' } as const;
+const PLANNER = { id: 'planner', role: 'planner' } as const;
 
 function context(actor: CommandContext['actor'], causationId: string | null = null, commandId = `demo:${randomUUID()}`): CommandContext {
   return { actor, commandId, correlationId: commandId, causationId: causationId ?? commandId };

@@ -33,6 +33,7 @@ import { createReadStore } from '@shuangsui/projections';
 import { chinaDate, planStreamId } from '@shuangsui/domain';
 import { createEventStore, type EventStore } from '@shuangsui/event-store';
 import { advanceDemoCases, type DemoCase } from './demo-lifecycle';
+import { createDemoAccounts, demoPassword } from './demo-accounts';
 
 const UNITS = 2000;
 const INSPECTORS = 8;
@@ -72,8 +73,11 @@ async function seed(store: EventStore, facts: DirectoryFacts, settings: Settings
     }
     const planner = (name: string): CommandContext => {
       const commandId = `demo:${name}:${randomUUID()}`;
-      return { actor: { id: 'demo-planner', role: 'planner' }, commandId, correlationId: commandId, causationId: null };
+      return { actor: { id: 'planner', role: 'planner' }, commandId, correlationId: commandId, causationId: null };
     };
+    const password = demoPassword();
+    const inspectorIds = syntheticInspectors(INSPECTORS, year).map((inspector) => inspector.id);
+    const accounts = await createDemoAccounts(store, inspectorIds, password.password);
     const importer = new DirectoryImporter(store);
     const started = Date.now();
     const units = await importer.importTable('units', table(unitTable(syntheticUnits(UNITS, year))), planner('import-units'));
@@ -115,7 +119,9 @@ async function seed(store: EventStore, facts: DirectoryFacts, settings: Settings
     console.log(`演示案件推进：${drawnCases.length} 个案件中，已检查、审核、公示、隐患移交（责令改正、复查销案、立案调查）、退回补正等各类状态均有`);
     console.log(`抽取 ${drawId}：${followUp?.cases ?? 0} 个检查案件已生成并分派（${followUp?.completed ? '全部完成' : '未完成，服务启动时将自动补齐'}）；复核：${verification.match ? '一致' : '不一致'}`);
     console.log('');
-    console.log('下一步：npm start，然后打开 http://localhost:3000/api/docs');
+    console.log(`演示账号 ${accounts.length} 个：planner、supervisor、reviewer、auditor，执法人员 ${inspectorIds.join('、')}（用户名即执法人员编号）`);
+    console.log(password.generated ? `演示账号口令（仅显示这一次）：${password.password}` : '演示账号口令：SHUANGSUI_DEMO_PASSWORD 所设口令');
+    console.log('下一步：npm start，然后打开 http://localhost:3000/api/docs，POST /auth/login 登录后点击 Authorize 填入 accessToken');
     console.log(`  GET /plans/${planId}    GET /draws/${drawId}    GET /draws/${drawId}/verification`);
     console.log(`  命令行复核：npm run cli -- verify-draw ${drawId}`);
   }
