@@ -18,7 +18,11 @@ jest.setTimeout(240_000);
 
 const ROOT = join(__dirname, '..');
 const CASES = 24;
-const reviewer = { 'content-type': 'application/json', 'X-Actor-Id': 'rev-1', 'X-Actor-Role': 'reviewer' };
+const ADMIN_PASSWORD = 'multi-admin-password-01';
+const REVIEWER_PASSWORD = 'multi-reviewer-password-01';
+/** One signing secret for both servers, as a deployment of several servers configures it. */
+const AUTH_SECRET = 'multi-server-test-signing-secret-0123456789';
+const JSON_BODY = { 'content-type': 'application/json' };
 
 interface ServerProcess {
   readonly name: string;
@@ -74,21 +78,37 @@ describe('two servers on one PostgreSQL: commands from both, projector failover'
     const port = await freePort();
     const child = spawn(process.execPath, ['scripts/run.js', 'dist/apps/server/src/main.js'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SHUANGSUI_EVENT_STORE: url, SHUANGSUI_READ_STORE: url },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SHUANGSUI_EVENT_STORE: url, SHUANGSUI_READ_STORE: url, SHUANGSUI_ADMIN_PASSWORD: ADMIN_PASSWORD, SHUANGSUI_AUTH_SECRET: AUTH_SECRET },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const server: ServerProcess = { name, port, child, output: '' };
     child.stdout?.on('data', (chunk: Buffer) => (server.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (server.output += chunk.toString()));
     servers.push(server);
-    await eventually(() => http(port, '/admin/projections'), (r) => r.status === 200, 60_000).catch((error: Error) => {
+    await eventually(() => http(port, '/health'), (r) => r.status === 200, 60_000).catch((error: Error) => {
       throw new Error(`${name} did not start: ${error.message}\n${server.output}`);
     });
     return server;
   };
-  const projectorOf = async (server: ServerProcess) => (await http(server.port, '/admin/projections')).body;
+  let admin: Record<string, string> = {};
+  let reviewer: Record<string, string> = {};
+  const signIn = async (server: ServerProcess, username: string, password: string): Promise<Record<string, string>> => {
+    const response = await http(server.port, '/auth/login', { method: 'POST', headers: JSON_BODY, body: JSON.stringify({ username, password }) });
+    if (response.status !== 200) throw new Error(`sign-in as ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    return { Authorization: `Bearer ${response.body.accessToken}` };
+  };
+  /** The admin (first start) creates the reviewer, who replaces the initial password and keeps the session. */
+  const setUpAccounts = async (server: ServerProcess): Promise<void> => {
+    admin = await signIn(server, 'admin', ADMIN_PASSWORD);
+    const created = await http(server.port, '/accounts', { method: 'POST', headers: { ...JSON_BODY, ...admin }, body: JSON.stringify({ username: 'rev-1', roles: ['reviewer'], password: 'initial-password-01' }) });
+    expect(created.status).toBe(201);
+    reviewer = await signIn(server, 'rev-1', 'initial-password-01');
+    const changed = await http(server.port, '/auth/password', { method: 'POST', headers: { ...JSON_BODY, ...reviewer }, body: JSON.stringify({ currentPassword: 'initial-password-01', newPassword: REVIEWER_PASSWORD }) });
+    expect(changed.status).toBe(200);
+  };
+  const projectorOf = async (server: ServerProcess) => (await http(server.port, '/admin/projections', { headers: admin })).body;
   const approve = (server: ServerProcess, caseId: string) =>
-    http(server.port, `/inspections/${caseId}/reviews`, { method: 'POST', headers: reviewer, body: JSON.stringify({ decision: 'approve' }) });
+    http(server.port, `/inspections/${caseId}/reviews`, { method: 'POST', headers: { ...JSON_BODY, ...reviewer }, body: JSON.stringify({ decision: 'approve' }) });
 
   beforeAll(() => {
     // The servers run the compiled build, as in production (`npm start`); tsc is incremental.
@@ -110,6 +130,8 @@ describe('two servers on one PostgreSQL: commands from both, projector failover'
 
     const a = await start('a');
     const b = await start('b');
+    // Accounts made on one server; the tokens work on both (shared store, shared signing secret).
+    await setUpAccounts(a);
     const [statusA, statusB] = [await projectorOf(a), await projectorOf(b)];
     expect([statusA.projector.active, statusB.projector.active].sort()).toEqual([false, true]);
     expect(statusA.projector.mode).toBe('postgres-advisory-lock');
