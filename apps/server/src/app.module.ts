@@ -5,6 +5,7 @@ import { CLOCK, SETTINGS, WORKING_DAY_CALENDAR, type Clock } from './common/toke
 import { loggerModule } from './http/logging';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
+import { AuditController } from './audit/audit.controller';
 import { InspectionsModule } from './inspections/inspections.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { DirectoriesModule } from './directories/directories.module';
@@ -45,7 +46,7 @@ export class AppModule {
         PlansModule,
         DrawsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AuditController],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
         { provide: SETTINGS, useValue: settings },

@@ -16,3 +16,4 @@ export * from './process-managers';
 export * from './facts';
 export * from './spreadsheet/spreadsheet-cell';
 export * from './accounts';
+export * from './audit/command-audit';
