@@ -1,6 +1,8 @@
 import { TokenSigner, type TokenClaims } from '@shuangsui/application';
 import { history } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { givenCase, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
 import { signIn, TEST_ACCOUNTS, type TestRole } from './support/test-accounts';
 
@@ -41,12 +43,16 @@ describe('access matrix: every endpoint × every role, and bad tokens', () => {
   let dataDir: string;
   let server: TestServer;
   let routes: Route[];
+  let documented: string[];
 
   beforeAll(async () => {
     dataDir = tempDataDir();
     server = await startServer(dataDir);
     await givenCase(server.store, 'matrix-1', history.assigned('matrix-1'));
     const document = (await (await fetch(`${server.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { 'x-roles'?: string[] }>> };
+    documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => `| ${method.toUpperCase()} | \`${path}\` | ${(operation['x-roles'] ?? []).join(', ')} |`),
+    );
     routes = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations).map(([method, operation]) => ({
         method: method.toUpperCase(),
@@ -63,6 +69,12 @@ describe('access matrix: every endpoint × every role, and bad tokens', () => {
   it('every operation in the document states its roles', () => {
     expect(routes.length).toBeGreaterThan(25);
     expect(routes.filter((route) => route.roles.length === 0)).toEqual([]);
+  });
+
+  it('docs/security.md states the same matrix as the running server', () => {
+    const text = readFileSync(join(__dirname, '..', 'docs', 'security.md'), 'utf8');
+    const rows = text.split('\n').filter((line) => /^\| (GET|POST|PUT|PATCH|DELETE) \|/.test(line));
+    expect(rows.sort()).toEqual([...documented].sort());
   });
 
   it('admits exactly the roles each route names', async () => {
