@@ -1,4 +1,4 @@
-import { TEST_ARGON2 } from '@shuangsui/application';
+import { loadSettings, SETTING, TEST_ARGON2 } from '@shuangsui/application';
 import { history } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { join } from 'node:path';
 import { createApp } from '../apps/server/src/app.factory';
@@ -112,9 +112,10 @@ describe('the first administrator', () => {
   it('without SHUANGSUI_ADMIN_PASSWORD gets a one-time password, shown once, that must be changed', async () => {
     const dataDir = tempDataDir();
     const shown: string[] = [];
-    const settings = { adminUser: 'admin', accessTokenTtlSeconds: 900, sessionTtlSeconds: 3600, cookieSecure: false as const };
+    // No SHUANGSUI_ADMIN_PASSWORD in this environment.
+    const settings = loadSettings({ [SETTING.eventStore]: `sqlite:${join(dataDir, 'events.db')}`, [SETTING.logLevel]: 'silent' });
     const start = async () => {
-      const app = await createApp({ eventStore: `sqlite:${join(dataDir, 'events.db')}`, readStore: `sqlite:${join(dataDir, 'read-models.db')}`, logger: false, auth: { settings, secretsDirectory: join(dataDir, 'secrets'), hashing: TEST_ARGON2, announce: (m) => shown.push(m) } });
+      const app = await createApp({ settings, auth: { hashing: TEST_ARGON2, announce: (m) => shown.push(m) } });
       await app.listen(0, '127.0.0.1');
       return app;
     };

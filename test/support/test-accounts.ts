@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { AccountExistsError, AccountService, TEST_ARGON2, type AuthSettings } from '@shuangsui/application';
+import { AccountExistsError, AccountService, AUTH_SETTING, TEST_ARGON2 } from '@shuangsui/application';
 import type { Role } from '@shuangsui/domain';
-import { join } from 'node:path';
 import type { AuthOptions } from '../../apps/server/src/auth/auth.module';
 
 /** Every test account has this password (12+ characters, as the server requires). */
@@ -22,10 +21,11 @@ export const TEST_ACCOUNTS = {
 export type TestRole = keyof typeof TEST_ACCOUNTS;
 export type AuthHeaders = Record<TestRole, Record<string, string>>;
 
-export function testAuthOptions(dataDir: string): Partial<AuthOptions> {
-  const settings: AuthSettings = { adminUser: 'admin', adminPassword: TEST_PASSWORD, accessTokenTtlSeconds: 900, sessionTtlSeconds: 8 * 3600, cookieSecure: false };
-  return { settings, secretsDirectory: join(dataDir, 'secrets'), hashing: TEST_ARGON2, announce: () => undefined };
-}
+/** The environment a test server reads: the first admin's password, a plain-http cookie. */
+export const TEST_AUTH_ENV = { [AUTH_SETTING.adminPassword]: TEST_PASSWORD, [AUTH_SETTING.cookieSecure]: 'false' };
+
+/** Cheap hashing (many accounts per test server) and no console output. */
+export const TEST_AUTH_OPTIONS: Partial<AuthOptions> = { hashing: TEST_ARGON2, announce: () => undefined };
 
 /** Creates the test accounts (once per data directory) through the AccountService, as an admin would. */
 export async function createTestAccounts(app: INestApplication): Promise<void> {

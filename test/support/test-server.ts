@@ -8,7 +8,7 @@ import { appendGivenCase } from '@shuangsui/application/testing/given-case';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
 import type { EventStore } from '@shuangsui/event-store';
 import type { StoredInspectionEvent } from '@shuangsui/domain';
-import { createTestAccounts, signInAll, testAuthOptions, type AuthHeaders } from './test-accounts';
+import { createTestAccounts, signInAll, TEST_AUTH_ENV, TEST_AUTH_OPTIONS, type AuthHeaders } from './test-accounts';
 
 /** A real server on a real SQLite file, listening on an ephemeral port. */
 export interface TestServer {
@@ -32,9 +32,9 @@ export function tempDataDir(): string {
 export async function startServer(dataDir: string = tempDataDir(), clock?: () => Date, automatedReferral = false, http: Partial<HttpSettings> = {}): Promise<TestServer> {
   // Settings from this data dir alone, not the developer's environment: the read store and the draw
   // secrets land beside the event store, as they do for a server started on that file.
-  const loaded = loadSettings({ [SETTING.eventStore]: `sqlite:${join(dataDir, 'events.db')}`, [SETTING.logLevel]: 'silent' });
+  const loaded = loadSettings({ [SETTING.eventStore]: `sqlite:${join(dataDir, 'events.db')}`, [SETTING.logLevel]: 'silent', ...TEST_AUTH_ENV });
   const settings = { ...loaded, http: { ...loaded.http, ...http } };
-  const app = await createApp({ settings, automatedReferral, clock, auth: testAuthOptions(dataDir) });
+  const app = await createApp({ settings, automatedReferral, clock, auth: TEST_AUTH_OPTIONS });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;

@@ -14,7 +14,6 @@ import { DrawsModule } from './draws/draws.module';
 import { LiveFeedModule } from './live-feed/live-feed.module';
 import { PublicModule } from './public/public.module';
 import { AuthModule, type AuthOptions } from './auth/auth.module';
-import { authSettingsFromEnv } from '@shuangsui/application';
 
 export interface AppOptions {
   /** Every setting, from `loadSettings()` (main.ts) or built by a test; no module reads the environment. */
@@ -22,7 +21,7 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Run the automated hazard referral (default true; some tests open referrals by hand). */
   readonly automatedReferral?: boolean;
-  /** Identity and access: settings (default from the environment), key directory, hashing cost. */
+  /** Identity and access beyond `settings.auth`: hashing cost, where the one-time password is shown (tests). */
   readonly auth?: Partial<AuthOptions>;
 }
 
@@ -37,7 +36,7 @@ export class AppModule {
       imports: [
         loggerModule(options.logger),
         EventStoreModule.forRoot(settings.eventStoreUrl),
-        AuthModule.forRoot({ settings: authSettingsFromEnv(), ...options.auth }, settings.secretsDir),
+        AuthModule.forRoot({ settings: settings.auth, ...options.auth }, settings.secretsDir),
         LiveFeedModule,
         InspectionsModule,
         ProjectionsModule.forRoot(settings.readStoreUrl, options.automatedReferral ?? true),

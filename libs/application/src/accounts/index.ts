@@ -3,7 +3,6 @@ export * from './account.errors';
 export * from './account-stream';
 export * from './account-cache';
 export * from './account-service';
-export * from './auth-settings';
 export * from './authenticator';
 export * from './first-admin';
 export * from './login-throttle';

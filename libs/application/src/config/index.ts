@@ -1,4 +1,5 @@
 export * from './settings';
+export * from './auth-settings';
 export { maskPassword, SettingError } from './setting-error';
 export { type SettingsEnvironment } from './setting-values';
 export { defaultReadStoreUrl, defaultSecretsDirectory, sqliteFileOf } from './store-locations';

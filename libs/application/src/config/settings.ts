@@ -2,6 +2,7 @@ import { join } from 'node:path';
 // The one file, not the package index: the read side's defaults without loading the read side.
 import { DEFAULT_DEADLINE_SETTINGS } from '@shuangsui/projections/models/deadlines';
 import { HTTP_SETTING, loadHttpSettings, type HttpSettings } from './http-settings';
+import { AUTH_SETTING, loadAuthSettings, type AuthSettings } from './auth-settings';
 import { SettingError } from './setting-error';
 import { EVENT_STORE_SCHEMES, integerSetting, rawSetting, READ_STORE_SCHEMES, storeUrlSetting, type SettingsEnvironment } from './setting-values';
 import { defaultReadStoreUrl, defaultSecretsDirectory, sameSqliteFile } from './store-locations';
@@ -22,6 +23,7 @@ export const SETTING = {
   port: 'PORT',
   host: 'HOST',
   ...HTTP_SETTING,
+  ...AUTH_SETTING,
 } as const;
 
 export interface Settings {
@@ -43,6 +45,8 @@ export interface Settings {
   readonly host: string;
   /** Limits, timeouts, CORS and log level of the HTTP server (http-settings.ts). */
   readonly http: HttpSettings;
+  /** Sign-in, tokens, cookie, the first administrator (docs/security.md). */
+  readonly auth: AuthSettings;
 }
 
 /** What the CLI's `--store` / `--read-store` put in place of the environment's values. */
@@ -96,5 +100,6 @@ export function loadSettings(env: SettingsEnvironment = process.env, overrides: 
     port: integerSetting(env, SETTING.port, SETTING_DEFAULTS.port, 0, 65535),
     host: rawSetting(env, SETTING.host) ?? SETTING_DEFAULTS.host,
     http: loadHttpSettings(env),
+    auth: loadAuthSettings(env),
   };
 }

@@ -30,6 +30,28 @@ describe('settings', () => {
       port: 3000,
       host: '0.0.0.0',
       http: DEFAULT_HTTP_SETTINGS,
+      // No default password: without SHUANGSUI_ADMIN_PASSWORD the first admin gets a one-time one.
+      auth: { adminUser: 'admin', accessTokenTtlSeconds: 900, sessionTtlSeconds: 28_800, cookieSecure: 'auto' },
+    });
+  });
+
+  describe('identity and access', () => {
+    it('reads the first admin, the signing secret, lifetimes and the cookie flag', () => {
+      const settings = load({
+        [SETTING.adminUser]: 'root',
+        [SETTING.adminPassword]: 'long-enough-password',
+        [SETTING.authSecret]: 'x'.repeat(32),
+        [SETTING.accessTokenTtl]: '300',
+        [SETTING.cookieSecure]: 'true',
+      });
+      expect(settings.auth).toEqual({ adminUser: 'root', adminPassword: 'long-enough-password', signingSecret: 'x'.repeat(32), accessTokenTtlSeconds: 300, sessionTtlSeconds: 28_800, cookieSecure: true });
+    });
+
+    it('refuses a short admin password or secret without echoing them, and a bad cookie flag', () => {
+      expect(() => load({ [SETTING.adminPassword]: 'short' })).toThrow('Setting SHUANGSUI_ADMIN_PASSWORD="***" must be at least 12 characters');
+      expect(() => load({ [SETTING.authSecret]: 'short-secret' })).toThrow('Setting SHUANGSUI_AUTH_SECRET="***" must be at least 32 characters');
+      expect(() => load({ [SETTING.cookieSecure]: 'yes' })).toThrow(/SHUANGSUI_COOKIE_SECURE="yes" must be auto, true or false/);
+      expect(() => load({ [SETTING.accessTokenTtl]: '5' })).toThrow(/SHUANGSUI_ACCESS_TOKEN_TTL/);
     });
   });
 
