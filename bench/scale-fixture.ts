@@ -80,7 +80,7 @@ export async function writeFixture(store: EventStore, fixture: ScaleFixture): Pr
       authority: '示例市云溪区消防救援大队',
       unit: { id: unit.id, name: unit.name, creditCode: unit.creditCode, address: unit.address, district: unit.district, riskGrade: unit.riskGrade, isKeyUnit: unit.isKeyUnit, isCrowdDense: unit.isCrowdDense },
     };
-    const pair: [string, string] = [`insp-${String((i % FIXTURE_INSPECTORS) + 1).padStart(2, '0')}`, `insp-${String(((i + 1) % FIXTURE_INSPECTORS) + 1).padStart(2, '0')}`];
+    const pair: [string, string] = [inspectorOfCase(i), inspectorOfCase(i + 1)];
     caseEvents += (await cases.execute(caseId, { type: 'draw', ...drawn }, context('system', `draw-${caseId}`))).events.length;
     caseEvents += (await cases.execute(caseId, { type: 'assign', inspectorIds: pair, drawId: drawn.drawId }, context('planner', `assign-${caseId}`))).events.length;
   }
@@ -94,4 +94,9 @@ export function unitChangeFile(round: number): Promise<Buffer> {
     .map((unit) => ({ ...unit, address: `示例市云溪区滨江路${1000 + round}号（复核变更）` }));
   const { headers, rows } = unitTable(changed);
   return writeTable(headers, rows, 'csv');
+}
+
+/** The inspector of case `i` (its pair is this one and the next): who may record its result. */
+export function inspectorOfCase(i: number): string {
+  return `insp-${String((i % FIXTURE_INSPECTORS) + 1).padStart(2, '0')}`;
 }

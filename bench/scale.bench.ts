@@ -35,7 +35,7 @@ import { ALL_PROJECTIONS, findHeadPosition, READ_STORE_SETTING, ReadModelRebuild
 import { requestHeaders } from './http/request-headers';
 import { startBenchServer, type RunningBenchServer } from './http/start-bench-server';
 import { generateHistory } from './replay-history';
-import { adoptPlanBody, MAX_ROUNDS, QUOTA, ROWS_PER_IMPORT, scaleFixture, unitChangeFile, writeFixture, type ScaleFixture } from './scale-fixture';
+import { adoptPlanBody, inspectorOfCase, MAX_ROUNDS, QUOTA, ROWS_PER_IMPORT, scaleFixture, unitChangeFile, writeFixture, type ScaleFixture } from './scale-fixture';
 
 const OPERATIONS = ['getPlan', 'setQuota', 'importUnits', 'recordResult'] as const;
 type Operation = (typeof OPERATIONS)[number];
@@ -180,7 +180,7 @@ class ScaleClient {
       case 'recordResult':
         return this.timed(
           `/inspections/${this.fixture.caseIds[round]!}/results`,
-          { method: 'POST', headers: { ...requestHeaders('inspector'), 'content-type': 'application/json' }, body: JSON.stringify(noProblemResult(this.fixture.year)) },
+          { method: 'POST', headers: { ...requestHeaders('inspector', inspectorOfCase(round)), 'content-type': 'application/json' }, body: JSON.stringify(noProblemResult(this.fixture.year)) },
           (body: { events?: readonly { type: string }[] }) => body.events?.some((event) => event.type.startsWith('InspectionResultRecorded')) === true,
         );
     }

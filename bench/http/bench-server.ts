@@ -5,7 +5,8 @@ import { IsArray, IsString } from 'class-validator';
 import { inspectionStreamId, INSPECTION_EVENT_TYPES } from '@shuangsui/domain';
 import { drawnData } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { sealEvents, type EventStore, type Json } from '@shuangsui/event-store';
-import { loadSettings } from '@shuangsui/application';
+import { AUTH_SETTING, loadSettings } from '@shuangsui/application';
+import { BENCH_AUTH_SECRET, ensureBenchAccounts } from './bench-accounts';
 import { createApp } from '../../apps/server/src/app.factory';
 import { createValidationPipe } from '../../apps/server/src/common/validation.pipe';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
@@ -66,8 +67,11 @@ async function readSideCaughtUp(runner: ProjectionRunner, referrals: EventReacto
 
 async function main(): Promise<void> {
   const [dbPath, casesArg] = process.argv.slice(2);
-  const app = await createApp({ settings: loadSettings({ ...process.env, SHUANGSUI_LOG_LEVEL: 'silent' }, { eventStoreUrl: `sqlite:${dbPath}` }) });
+  const env = { ...process.env, SHUANGSUI_LOG_LEVEL: 'silent', [AUTH_SETTING.authSecret]: BENCH_AUTH_SECRET, [AUTH_SETTING.adminPassword]: 'bench-admin-password-0001' };
+  const app = await createApp({ settings: loadSettings(env, { eventStoreUrl: `sqlite:${dbPath}` }) });
   const store = app.get<EventStore>(EVENT_STORE);
+  // The measured requests carry Bearer tokens, so the figures include the per-request auth check.
+  await ensureBenchAccounts(store);
   await seed(store, Number(casesArg));
   await readSideCaughtUp(app.get<ProjectionRunner>(PROJECTION_RUNNER), app.get<EventReactor>(REFERRAL_MANAGER), store);
   await app.listen(0, '127.0.0.1');
