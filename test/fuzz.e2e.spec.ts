@@ -34,11 +34,12 @@ const badId = fc.oneof(
 
 const junkHeader = fc.string({ maxLength: 30 }).map((s) => s.replace(/[^\x20-\x7e]/g, ''));
 
+/** Signed in as a planner or an inspector (read from `as` when a request is built, after sign-in), or not, or with junk. */
 const actorHeaders = fc.oneof(
   fc.constant<Record<string, string>>({}),
-  fc.constant<Record<string, string>>({ ...as.planner }),
-  fc.constant<Record<string, string>>({ ...as.inspector }),
-  fc.record({ 'X-Actor-Id': junkHeader, 'X-Actor-Role': junkHeader }),
+  fc.constant('planner' as const).map((role) => ({ ...as[role] })),
+  fc.constant('inspector' as const).map((role) => ({ ...as[role] })),
+  fc.record({ Authorization: junkHeader.map((junk) => `Bearer ${junk}`), 'X-Actor-Id': junkHeader, 'X-Actor-Role': junkHeader }),
 );
 
 const extraHeaders = fc.record(
