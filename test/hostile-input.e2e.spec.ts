@@ -2,7 +2,7 @@ import { history } from '@shuangsui/domain/inspection/testing/inspection.fixture
 import { syntheticUnits, unitTable, writeTable } from '@shuangsui/application';
 import type { RecordedEvent } from '@shuangsui/event-store';
 import { CHINESE, keepAlive, rawRequest } from './support/raw-http';
-import { as, get, givenCase, post, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
+import { get, givenCase, post, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
 
 const json = { 'content-type': 'application/json' };
 const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
@@ -10,7 +10,7 @@ const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 async function upload(server: TestServer, fileName: string, content: Buffer, field = 'file'): Promise<{ status: number; body: any }> {
   const form = new FormData();
   form.append(field, new Blob([new Uint8Array(content)]), fileName);
-  const response = await fetch(`${server.baseUrl}/directories/units/import`, { method: 'POST', headers: as.planner, body: form });
+  const response = await fetch(`${server.baseUrl}/directories/units/import`, { method: 'POST', headers: server.as.planner, body: form });
   return { status: response.status, body: await response.json() };
 }
 
@@ -38,7 +38,7 @@ describe('hostile input over HTTP', () => {
   describe('JSON bodies', () => {
     it('refuses nesting beyond 64 levels before validation, 10,000 deep included', async () => {
       for (const depth of [65, 2_000, 10_000]) {
-        const response = await rawRequest(server.baseUrl, 'POST', '/inspections/case-1/assignments', { ...json, ...as.planner }, `{"inspectorIds":${nested(depth)}}`);
+        const response = await rawRequest(server.baseUrl, 'POST', '/inspections/case-1/assignments', { ...json, ...server.as.planner }, `{"inspectorIds":${nested(depth)}}`);
         expectClearRefusal(response, 400);
         expect(response.json).toMatchObject({ error: 'JsonTooDeep', maxDepth: 64 });
         expect(response.json.message).toContain('64');
@@ -46,38 +46,38 @@ describe('hostile input over HTTP', () => {
     });
 
     it('refuses a body over the size limit with 413 naming the limit', async () => {
-      const response = await rawRequest(server.baseUrl, 'POST', '/plans', { ...json, ...as.planner }, JSON.stringify({ planId: 'x', authority: 'a'.repeat(2 * 1024 * 1024) }));
+      const response = await rawRequest(server.baseUrl, 'POST', '/plans', { ...json, ...server.as.planner }, JSON.stringify({ planId: 'x', authority: 'a'.repeat(2 * 1024 * 1024) }));
       expectClearRefusal(response, 413);
       expect(response.json.message).toContain('1 MB');
     });
 
     it.each(['__proto__', 'constructor', 'prototype'])('refuses the key %s like any unknown field', async (key) => {
-      const response = await rawRequest(server.baseUrl, 'POST', '/inspections/case-1/assignments', { ...json, ...as.planner }, `{"inspectorIds":["a","b"],"${key}":{"isAdmin":true}}`);
+      const response = await rawRequest(server.baseUrl, 'POST', '/inspections/case-1/assignments', { ...json, ...server.as.planner }, `{"inspectorIds":["a","b"],"${key}":{"isAdmin":true}}`);
       expectClearRefusal(response, 400);
       expect(response.json.violations).toEqual([expect.objectContaining({ field: key, rule: 'whitelistValidation' })]);
-      const nestedKey = await rawRequest(server.baseUrl, 'POST', '/draws', { ...json, ...as.planner }, `{"planId":"p","month":"2026-03","witnessInputs":[{"kind":"observer","source":"s","value":"v","${key}":1}]}`);
+      const nestedKey = await rawRequest(server.baseUrl, 'POST', '/draws', { ...json, ...server.as.planner }, `{"planId":"p","month":"2026-03","witnessInputs":[{"kind":"observer","source":"s","value":"v","${key}":1}]}`);
       expect(nestedKey.json.violations).toEqual([expect.objectContaining({ field: `witnessInputs.0.${key}` })]);
     });
 
     it('names the length limit of a string that is too long', async () => {
-      const response = await post(server, '/inspections/case-1/reviews', { decision: 'approve', comment: '很'.repeat(2001) }, as.reviewer);
+      const response = await post(server, '/inspections/case-1/reviews', { decision: 'approve', comment: '很'.repeat(2001) }, server.as.reviewer);
       expectClearRefusal(response, 400);
       expect(response.body.violations).toEqual([expect.objectContaining({ field: 'comment', rule: 'maxLength', message: 'comment 过长（最多 2000 个字符）' })]);
     });
 
     it('normalises strings (NFKC, trimmed) before they become events', async () => {
       await givenCase(server.store, 'nfkc-1', history.drawn('nfkc-1'));
-      const response = await post(server, '/inspections/nfkc-1/cancellation', { reasonCode: 'unit_closed', reason: '  单位已停业ＡＢＣ１２３\u3000' }, as.planner);
+      const response = await post(server, '/inspections/nfkc-1/cancellation', { reasonCode: 'unit_closed', reason: '  单位已停业ＡＢＣ１２３\u3000' }, server.as.planner);
       expect(response.status).toBe(200);
       const events = (await get<RecordedEvent[]>(server, '/inspections/nfkc-1/history')).body;
       expect(events.at(-1)!.data).toMatchObject({ reason: '单位已停业ABC123' });
-      const blank = await post(server, '/inspections/nfkc-1/cancellation', { reasonCode: 'unit_closed', reason: '   ' }, as.planner);
+      const blank = await post(server, '/inspections/nfkc-1/cancellation', { reasonCode: 'unit_closed', reason: '   ' }, server.as.planner);
       expect(blank.body.violations).toEqual([expect.objectContaining({ field: 'reason', rule: 'isNotEmpty' })]);
     });
 
     it('answers a body that is not a JSON object in Chinese', async () => {
-      expectClearRefusal(await rawRequest(server.baseUrl, 'POST', '/inspections/case-1/assignments', { ...json, ...as.planner }, '[1,2]'), 400);
-      expectClearRefusal(await rawRequest(server.baseUrl, 'POST', '/inspections/case-1/assignments', { ...json, ...as.planner }, '{"inspectorIds":'), 400);
+      expectClearRefusal(await rawRequest(server.baseUrl, 'POST', '/inspections/case-1/assignments', { ...json, ...server.as.planner }, '[1,2]'), 400);
+      expectClearRefusal(await rawRequest(server.baseUrl, 'POST', '/inspections/case-1/assignments', { ...json, ...server.as.planner }, '{"inspectorIds":'), 400);
     });
   });
 
@@ -85,11 +85,11 @@ describe('hostile input over HTTP', () => {
     it('accepts only a strong, exact revision in If-Match', async () => {
       await givenCase(server.store, 'etag-1', history.drawn('etag-1'));
       for (const ifMatch of ['W/"0"', '*', '"0", "1"', '"0', '-1', 'abc']) {
-        const response = await post(server, '/inspections/etag-1/assignments', { inspectorIds: ['insp-a', 'insp-b'] }, { ...as.planner, 'If-Match': ifMatch });
+        const response = await post(server, '/inspections/etag-1/assignments', { inspectorIds: ['insp-a', 'insp-b'] }, { ...server.as.planner, 'If-Match': ifMatch });
         expectClearRefusal(response, 400);
         expect(response.body.violations).toEqual([expect.objectContaining({ field: 'header:If-Match' })]);
       }
-      const exact = await post(server, '/inspections/etag-1/assignments', { inspectorIds: ['insp-a', 'insp-b'] }, { ...as.planner, 'If-Match': '"0"' });
+      const exact = await post(server, '/inspections/etag-1/assignments', { inspectorIds: ['insp-a', 'insp-b'] }, { ...server.as.planner, 'If-Match': '"0"' });
       expect(exact.status).toBe(200);
     });
 
@@ -100,16 +100,16 @@ describe('hostile input over HTTP', () => {
     });
 
     it('validates ids in paths and queries', async () => {
-      expectClearRefusal(await rawRequest(server.baseUrl, 'GET', `/plans/${'x'.repeat(101)}/progress`), 400);
-      expectClearRefusal(await rawRequest(server.baseUrl, 'GET', '/progress?planId=%3Cscript%3E'), 400);
-      expectClearRefusal(await rawRequest(server.baseUrl, 'GET', '/progress?month=2026-03&month=2026-04'), 400);
+      expectClearRefusal(await rawRequest(server.baseUrl, 'GET', `/plans/${'x'.repeat(101)}/progress`, server.as.supervisor), 400);
+      expectClearRefusal(await rawRequest(server.baseUrl, 'GET', '/progress?planId=%3Cscript%3E', server.as.supervisor), 400);
+      expectClearRefusal(await rawRequest(server.baseUrl, 'GET', '/progress?month=2026-03&month=2026-04', server.as.supervisor), 400);
     });
 
     it('generates a correlation id, echoes a given one, and records it in the events', async () => {
       const generated = await rawRequest(server.baseUrl, 'GET', '/health');
       expect(generated.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
       await givenCase(server.store, 'corr-1', history.drawn('corr-1'));
-      const response = await post(server, '/inspections/corr-1/assignments', { inspectorIds: ['insp-a', 'insp-b'] }, as.planner);
+      const response = await post(server, '/inspections/corr-1/assignments', { inspectorIds: ['insp-a', 'insp-b'] }, server.as.planner);
       const id = response.headers.get('x-correlation-id');
       const events = (await get<RecordedEvent[]>(server, '/inspections/corr-1/history')).body;
       expect(events.at(-1)!.metadata).toMatchObject({ correlationId: id });
@@ -135,7 +135,7 @@ describe('hostile input over HTTP', () => {
       try {
         const form = new FormData();
         form.append('file', new Blob([new Uint8Array(4096)]), 'units.csv');
-        const response = await fetch(`${small.baseUrl}/directories/units/import`, { method: 'POST', headers: as.planner, body: form });
+        const response = await fetch(`${small.baseUrl}/directories/units/import`, { method: 'POST', headers: small.as.planner, body: form });
         expectClearRefusal({ status: response.status, body: await response.json() }, 413);
       } finally {
         await small.close();
@@ -147,7 +147,7 @@ describe('hostile input over HTTP', () => {
       const wrongField = await upload(server, 'units.csv', Buffer.from('a,b\n'), 'upload');
       expectClearRefusal(wrongField, 400);
       expect(wrongField.body.message).toContain('file');
-      const broken = await rawRequest(server.baseUrl, 'POST', '/directories/units/import', { ...as.planner, 'content-type': 'multipart/form-data; boundary=xyz' }, '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc');
+      const broken = await rawRequest(server.baseUrl, 'POST', '/directories/units/import', { ...server.as.planner, 'content-type': 'multipart/form-data; boundary=xyz' }, '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc');
       expectClearRefusal(broken, 400);
     });
 
@@ -169,7 +169,7 @@ describe('hostile input over HTTP', () => {
       const nameColumn = table.headers.indexOf('单位名称');
       const rows = table.rows.map((row) => Object.assign([...row], { [nameColumn]: '=HYPERLINK("http://evil.example","点击")' }));
       expect((await upload(server, 'units.csv', await writeTable(table.headers, rows, 'csv'))).status).toBe(200);
-      const exported = await (await fetch(`${server.baseUrl}/directories/units/export?format=csv`)).text();
+      const exported = await (await fetch(`${server.baseUrl}/directories/units/export?format=csv`, { headers: server.as.supervisor })).text();
       expect(exported).toContain(`"'=HYPERLINK(""http://evil.example"",""点击"")"`);
       const again = await upload(server, 'units.csv', Buffer.from(exported));
       expect(again.body).toMatchObject({ unchanged: 1, updated: 0 });

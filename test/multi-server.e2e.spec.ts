@@ -151,7 +151,7 @@ describe('two servers on one PostgreSQL: commands from both, projector failover'
     for (let i = 18; i < 20; i += 1) expect((await approve(follower, `ms-${i}`)).status).toBe(200);
 
     const progress = await eventually(
-      async () => (await http(follower.port, '/progress')).body,
+      async () => (await http(follower.port, '/progress', { headers: reviewer })).body,
       (body) => body.total === CASES && body.byState?.reviewed === 20,
       15_000,
     );
