@@ -1,3 +1,4 @@
+import { chinaDate } from '@shuangsui/domain';
 import {
   DirectoryImporter,
   InspectionCommandHandler,
@@ -75,7 +76,8 @@ export async function writeFixture(store: EventStore, fixture: ScaleFixture): Pr
       caseId,
       drawId: `scale-draw-${fixture.year}-12`,
       planId: fixture.planId,
-      month: `${fixture.year}-12`,
+      // The cases are this month's: a visit is dated within its case's month and never in the future.
+      month: chinaDate(new Date()).slice(0, 7),
       stratum: `${unit.riskGrade}-${unit.isKeyUnit ? 'key' : 'nonkey'}`,
       authority: '示例市云溪区消防救援大队',
       unit: { id: unit.id, name: unit.name, creditCode: unit.creditCode, address: unit.address, district: unit.district, riskGrade: unit.riskGrade, isKeyUnit: unit.isKeyUnit, isCrowdDense: unit.isCrowdDense },

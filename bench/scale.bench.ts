@@ -180,7 +180,7 @@ class ScaleClient {
       case 'recordResult':
         return this.timed(
           `/inspections/${this.fixture.caseIds[round]!}/results`,
-          { method: 'POST', headers: { ...requestHeaders('inspector', inspectorOfCase(round)), 'content-type': 'application/json' }, body: JSON.stringify(noProblemResult(this.fixture.year)) },
+          { method: 'POST', headers: { ...requestHeaders('inspector', inspectorOfCase(round)), 'content-type': 'application/json' }, body: JSON.stringify(noProblemResult()) },
           (body: { events?: readonly { type: string }[] }) => body.events?.some((event) => event.type.startsWith('InspectionResultRecorded')) === true,
         );
     }
@@ -217,10 +217,10 @@ class ScaleClient {
   }
 }
 
-/** A visit with all seven checklist items compliant and no hazard. */
-function noProblemResult(year: number): unknown {
+/** A visit today (its case is this month's) with all seven checklist items compliant and no hazard. */
+function noProblemResult(): unknown {
   return {
-    visitDate: `${year}-12-10`,
+    visitDate: chinaDate(new Date()),
     category: 'no_problem',
     items: [1, 2, 3, 4, 5, 6, 7].map((item) => ({ item, outcome: 'compliant' })),
     hazards: [],

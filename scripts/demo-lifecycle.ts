@@ -44,6 +44,9 @@ function result(category: ResultCategory, visitDate: string, hazards: HazardReco
 
 const hazard = (id: string, item: number, description: string, severity: 'ordinary' | 'major', correctedOnSite: boolean): HazardRecord => ({ id, item, description, severity, correctedOnSite });
 
+/** No date a person records lies in the future: the re-inspection is at the latest today. */
+const earlier = (a: string, b: string): string => (a < b ? a : b);
+
 async function run(handler: InspectionCommandHandler, demoCase: DemoCase, command: InspectionCommand, ctx: CommandContext) {
   return handler.execute(demoCase.caseId, command, ctx);
 }
@@ -83,7 +86,7 @@ const STEPS: Step[] = [
     const approval = await recordAndApprove(h, c, result('corrected', d.visit, [hazard('h1', 7, '部分灭火器压力不足', 'ordinary', true)]));
     await refer(h, c, approval);
     await run(h, c, { type: 'issueRectificationOrder', orderNo: `云消限字〔${d.today.slice(0, 4)}〕第${c.caseId.slice(-3)}号`, issuedOn: d.visit, deadline: addDays(d.visit, 7) }, context(inspector(c)));
-    await run(h, c, { type: 'recordReinspection', reinspectedOn: addDays(d.visit, 8), rectified: true, note: '已更换灭火器' }, context(inspector(c)));
+    await run(h, c, { type: 'recordReinspection', reinspectedOn: earlier(addDays(d.visit, 8), d.today), rectified: true, note: '已更换灭火器' }, context(inspector(c)));
     await run(h, c, { type: 'closeReferral', note: '复查合格，销案' }, context(REVIEWER));
     await publish(h, c, d);
   },

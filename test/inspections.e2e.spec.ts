@@ -25,7 +25,8 @@ describe('inspections over HTTP on a real SQLite file', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir();
-    server = await startServer(dataDir, undefined, true);
+    // The server's today is the end of the cases' month, so their March dates are in the past, not the future.
+    server = await startServer(dataDir, () => new Date('2026-03-31T04:00:00.000Z'), true);
   });
   afterAll(async () => {
     await server.close();
@@ -52,7 +53,7 @@ describe('inspections over HTTP on a real SQLite file', () => {
     response = await post(server, '/inspections/life-1/referral', {}, as.planner);
     expect(response).toMatchObject({ status: 409, body: { error: 'InvalidTransition', state: { referral: 'referred' } } });
 
-    response = await post(server, '/inspections/life-1/publication', { publishedOn: '2026-03-20' }, as.planner);
+    response = await post(server, '/inspections/life-1/publication', { publishedOn: '2026-03-31' }, as.planner);
     expect(response.body.status).toEqual({ lifecycle: 'published', referral: 'referred' });
 
     await post(server, '/inspections/life-1/referral/order', { orderNo: '示消限字〔2026〕第001号', issuedOn: '2026-03-12', deadline: '2026-03-26' }, as.inspector);

@@ -20,13 +20,14 @@ describe('public disclosure (公示) over real HTTP on a real SQLite file', () =
 
   beforeAll(async () => {
     dataDir = tempDataDir();
-    server = await startServer(dataDir);
+    // Today for the server is the day http-1 is published (a publication is never dated after today or before its approval).
+    server = await startServer(dataDir, () => new Date('2026-06-10T04:00:00.000Z'));
     for (const spec of DISCLOSURE_CASES) await givenCase(server.store, spec.caseId, disclosureCaseEvents(spec));
 
     // One case all the way through the command API, so the real path feeds the disclosure too.
     const drawn = drawnData('http-1');
     await givenCase(server.store, 'http-1', [
-      { type: 'InspectionDrawn.v1', data: { ...drawn, unit: { ...drawn.unit, name: '示例市河畔网络会所', creditCode: '92330703MA2QWERT5Y' } }, id: 'd', occurredAt: '2026-06-01T01:00:00.000Z' } as never,
+      { type: 'InspectionDrawn.v1', data: { ...drawn, month: '2026-06', unit: { ...drawn.unit, name: '示例市河畔网络会所', creditCode: '92330703MA2QWERT5Y' } }, id: 'd', occurredAt: '2026-06-01T01:00:00.000Z' } as never,
     ]);
     const steps: [string, unknown, Record<string, string>][] = [
       ['assignments', { inspectorIds: ['insp-a', 'insp-b'] }, as.planner],

@@ -25,6 +25,8 @@ const planner = () => {
 /** An inspector of the case (an inspector may only act on a case assigned to them). */
 const inspector = (commandId: string, inspectorId = 'insp-a') => ({ actor: { id: inspectorId, role: 'inspector' as const }, commandId, correlationId: commandId, causationId: null });
 const clock = () => new Date('2026-02-20T02:00:00Z');
+/** Visits are recorded after the fact: the inspector's today is the end of the visit month. */
+const visitClock = () => new Date('2026-03-31T04:00:00Z');
 const witnesses = [{ kind: 'observer' as const, source: '现场见证人 李某（区人大代表）', value: '7302' }];
 const DRAW_ID = 'yx-2026.2026-03';
 const result = (visitDate: string) => ({
@@ -101,7 +103,7 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
   it('closing a unit cancels its open case right after the import, with reason and date; an inspected case is left alone', async () => {
     const record = await drawAndFollowUp();
     const [open, visited] = record.cases;
-    await handler.execute(visited!.caseId, result('2026-03-05'), inspector('visit-1', visited!.inspectorIds[0]));
+    await new InspectionCommandHandler(store, visitClock).execute(visited!.caseId, result('2026-03-05'), inspector('visit-1', visited!.inspectorIds[0]));
 
     const report = await closeUnits(new DirectoryImporter(store, clock, closures), [open!.unit.creditCode, visited!.unit.creditCode], '停业关闭', '2026-03-08');
     expect(report).toMatchObject({ statusChanged: 2, casesCancelled: 1 });
@@ -153,7 +155,7 @@ describe('cancelling open cases (unit closed, redraw) and the inspection history
   it('a redraw cancels the superseded cases still drawn or assigned (reason redrawn), once, and leaves inspected ones', async () => {
     const first = await drawAndFollowUp();
     const [visited, ...open] = first.cases;
-    await handler.execute(visited!.caseId, result('2026-03-03'), inspector('visit-1', visited!.inspectorIds[0]));
+    await new InspectionCommandHandler(store, visitClock).execute(visited!.caseId, result('2026-03-03'), inspector('visit-1', visited!.inspectorIds[0]));
     const redone = await services().draws.redraw(DRAW_ID, { reason: '抽取现场停电，录像中断', witnessInputs: witnesses }, planner());
 
     // A crash before the follow-up: the start-up resume does it, and only for the latest record.

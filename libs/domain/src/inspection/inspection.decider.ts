@@ -6,6 +6,7 @@ import type { InspectionContext } from './inspection.context';
 import { INITIAL_REFERRAL_STATE, type CaseLifecycle, type ReferralState } from './inspection.lifecycle';
 import { INSPECTION_EVENT_TYPES, type InspectionEvent } from './inspection.events';
 import { inspectionMachine, type InspectionMachineEvent } from './inspection.machine';
+import { checkDates } from './inspection.dates';
 import { checkAssignedInspector, checkInspectorPair, checkReassignment, checkRectificationOrder, checkResult, checkReviewer } from './inspection.rules';
 
 /**
@@ -154,7 +155,9 @@ function eventFor(command: InspectionCommandFrom, context: InspectionContext): I
 }
 
 /** Explains, field by field, why the machine would refuse a command's payload. */
-function ruleViolationOf(command: InspectionCommand, context: InspectionContext): RuleViolation | null {
+function ruleViolationOf(command: InspectionCommand, context: InspectionContext, occurredAt: string): RuleViolation | null {
+  const dates = checkDates(command, context, occurredAt);
+  if (dates) return dates;
   switch (command.type) {
     case 'assign':
       return checkInspectorPair(command.inspectorIds);
@@ -183,7 +186,7 @@ export function decide(command: InspectionCommandFrom, state: InspectionState, o
   };
   if (!allowed.includes(command.type)) return invalid;
 
-  const violation = ruleViolationOf(command, snapshot.context);
+  const violation = ruleViolationOf(command, snapshot.context, occurredAt);
   if (violation) return { kind: 'rejected', error: { kind: 'ruleViolation', ...violation } };
 
   const event = eventFor(command, snapshot.context);

@@ -4,7 +4,7 @@ import { allowedCommands, decide, foldInspection, statusOf, type InspectionDecis
 import { INSPECTION_EVENT_TYPES as T } from './inspection.events';
 import { commands, completeResult, drawnData, history, INSPECTORS, resultWithHazard } from './testing/inspection.fixtures';
 
-const AT = '2026-03-11T02:00:00.000Z';
+const AT = '2026-03-30T02:00:00.000Z';
 
 /** Given these stored events, when this command, then this decision. */
 function given(events: readonly StoredInspectionEvent[]) {
