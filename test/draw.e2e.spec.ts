@@ -67,6 +67,14 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     expect(response).toMatchObject({ status: 409, body: { error: 'QuotaAlreadySet' } });
   });
 
+  it('a quota for a year whose holiday calendar is not loaded is a 503 naming the year to add, and writes nothing', async () => {
+    expect((await post(server, '/plans', { planId: 'yx-2099', year: 2099, authority: '示例市云溪区消防救援大队', jurisdiction: '示例市云溪区' }, as.planner)).status).toBe(201);
+    const before = await server.store.headPosition();
+    const response = await post(server, '/plans/yx-2099/quotas', { month: '2099-01', quota: 1 }, as.planner);
+    expect(response).toMatchObject({ status: 503, body: { error: 'CalendarNotLoaded', year: 2099, message: expect.stringContaining('2099') } });
+    expect(await server.store.headPosition()).toBe(before);
+  });
+
   it('draws with a witness input; the cases appear assigned to two inspectors; verification matches; a second draw is refused', async () => {
     let response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-03', witnessInputs: [] }, as.planner);
     expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'witnessInputs', rule: 'min-witness-inputs' }] } });
