@@ -204,7 +204,7 @@ class ScaleClient {
   private async readSideIdle(timeoutMs = 600_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const response = await fetch(`${this.base}/admin/projections`);
+      const response = await fetch(`${this.base}/admin/projections`, { headers: requestHeaders('supervisor') });
       const status = (await response.json()) as { projections: { lag: number; head: number; state: string }[]; processManagers: { position: number; state: string }[] };
       // A failed or stopped read side would be quiet but broken: stop rather than time a server in that state.
       const broken = [...status.projections, ...status.processManagers].filter((p) => p.state !== 'running');
