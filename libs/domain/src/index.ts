@@ -11,3 +11,4 @@ export * from './plan';
 export * from './draw';
 export * from './account';
 export * from './shared/decider';
+export * from './transparency';
