@@ -7,6 +7,7 @@ import {
   ALL_PROJECTIONS,
   createLeaderElection,
   createReadStore,
+  CaseListReader,
   Deadlines,
   DisclosureReader,
   PlanReader,
@@ -84,6 +85,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         },
         { provide: DisclosureReader, useFactory: (store: ReadStore) => new DisclosureReader(store), inject: [READ_STORE] },
         { provide: PlanReader, useFactory: (store: ReadStore) => new PlanReader(store), inject: [READ_STORE] },
+        { provide: CaseListReader, useFactory: (store: ReadStore) => new CaseListReader(store), inject: [READ_STORE] },
         {
           provide: ReferralsReader,
           useFactory: (store: ReadStore, deadlines: Deadlines, clock: Clock) => new ReferralsReader(store, deadlines, () => chinaDate(clock())),
@@ -96,7 +98,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           inject: [READ_STORE, Deadlines, ReferralsReader, CLOCK],
         },
       ],
-      exports: [READ_STORE, DIRECTORY_FACTS, PROJECTION_RUNNER, LEADER_ELECTION, LeaderTasks, DisclosureReader, ProgressReader, ReferralsReader, PlanReader],
+      exports: [READ_STORE, DIRECTORY_FACTS, PROJECTION_RUNNER, LEADER_ELECTION, LeaderTasks, DisclosureReader, ProgressReader, ReferralsReader, PlanReader, CaseListReader],
     };
   }
 

@@ -1,4 +1,5 @@
 import type { Projection } from '../projection';
+import { caseListProjection } from './case-list.projection';
 import { directoryProjection } from './directory.projection';
 import { disclosureProjection } from './disclosure.projection';
 import { planProjection } from './plan.projection';
@@ -14,4 +15,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   planProjection,
   directoryProjection,
   unitHistoryProjection,
+  caseListProjection,
 ];

@@ -7,6 +7,7 @@ import { applyBatch } from '../runner/apply-batch';
 import { RowCache } from '../runner/unit-of-work';
 import { SqliteReadStore } from '../sqlite/sqlite-read-store';
 import { recorded } from '../testing/given-events';
+import { CASE_LIST, caseListProjection } from './case-list.projection';
 import { DISCLOSURE_RECORDS, disclosureProjection } from './disclosure.projection';
 import { PROGRESS_CASES, progressProjection } from './progress.projection';
 import { REFERRALS, referralsProjection } from './referrals.projection';
@@ -34,6 +35,12 @@ const FOLLOWERS: readonly Follower[] = [
   { projection: referralsProjection, table: REFERRALS, shows: (row) => ({ referral: row['status'] as InspectionStatus['referral'] }), expects: ({ referral }) => ({ referral }) },
   { projection: unitHistoryProjection, table: UNIT_CASES, shows: (row) => ({ open: row['open'] === 1 }), expects: ({ lifecycle }) => ({ open: CANCELLABLE.has(lifecycle as never) }) },
   { projection: disclosureProjection, table: DISCLOSURE_RECORDS, shows: (row) => ({ referral: row['referral_status'] as InspectionStatus['referral'] }), expects: ({ referral }) => ({ referral }) },
+  {
+    projection: caseListProjection,
+    table: CASE_LIST,
+    shows: (row) => ({ lifecycle: row['state'] as InspectionStatus['lifecycle'], referral: row['referral_state'] as InspectionStatus['referral'] }),
+    expects: ({ lifecycle, referral }) => ({ lifecycle, referral }),
+  },
 ];
 
 describe('read models follow the fold', () => {
