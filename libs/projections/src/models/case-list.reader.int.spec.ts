@@ -25,7 +25,7 @@ async function foldEveryCase(events: EventStore): Promise<Expected[]> {
     for (const event of page) if (event.streamId.startsWith('inspection-')) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
   }
   return [...streams].map(([streamId, recorded]) => {
-    const stored = recorded.map((event) => ({ type: event.type, data: event.data, id: event.id, occurredAt: '2026-03-01T08:00:00.000Z' }) as StoredInspectionEvent);
+    const stored = recorded.map((event) => ({ type: event.type, data: event.data, id: event.id, occurredAt: '2026-03-01T08:00:00.000Z' }) as unknown as StoredInspectionEvent);
     const status = statusOf(foldInspection(stored).snapshot);
     let inspectorIds: readonly string[] = [];
     const ever = new Set<string>();
