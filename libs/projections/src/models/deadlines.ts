@@ -1,4 +1,4 @@
-import { CalendarNotCoveredError, type WorkingDayCalendar } from '@shuangsui/domain';
+import { CalendarNotCoveredError, STATUTORY_WORKING_DAYS, type WorkingDayCalendar } from '@shuangsui/domain';
 
 /**
  * Deadline arithmetic of the read side, in working days on the Chinese holiday calendar (调休
@@ -16,14 +16,8 @@ export interface DeadlineSettings {
 /** The defaults of SHUANGSUI_REVIEW_WORKING_DAYS and SHUANGSUI_PUBLICATION_WORKING_DAYS (loadSettings takes them from here). */
 export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = { reviewWorkingDays: 5, publicationWorkingDays: 20 };
 
-export const STATUTORY_WORKING_DAYS = {
-  /** 责令限期改正 issued within 3 working days of the referral. */
-  order: 3,
-  /** 复查 within 3 working days after the order's time limit expires. */
-  reinspection: 3,
-  /** A major hazard gets a collective handling opinion within 7 working days. */
-  collectiveOpinion: 7,
-} as const;
+/** The statutory follow-up limits live with the reminder rules in the domain. */
+export { STATUTORY_WORKING_DAYS };
 
 export class Deadlines {
   constructor(
