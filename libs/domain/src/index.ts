@@ -12,3 +12,4 @@ export * from './draw';
 export * from './account';
 export * from './shared/decider';
 export * from './transparency';
+export * from './documents';
