@@ -25,6 +25,8 @@ export interface DocumentContent {
 /** What the document needs beyond the case's events: looked up by the generator. */
 export interface DocumentFacts {
   readonly documentNo: string;
+  /** The rectification order's own document number, which the reinspection opinion refers to. */
+  readonly orderDocumentNo: string | null;
   readonly inspectorNames: readonly string[];
   readonly publicBaseUrl: string;
 }
@@ -96,7 +98,7 @@ export function buildDocumentContent(caseId: string, context: InspectionContext,
     case 'rectification-order':
       return {
         ...base,
-        fields: [...unitFields, { label: '检查日期', value: chineseDate(result.visitDate) }, { label: '检查人员', value: inspectors }, { label: '改正期限', value: chineseDate(order!.deadline) }],
+        fields: [...unitFields, { label: '检查日期', value: chineseDate(result.visitDate) }, { label: '检查人员', value: inspectors }, { label: '改正期限', value: chineseDate(order!.deadline) }, { label: '登记文号', value: order!.orderNo }],
         checklist: null,
         hazards,
         paragraphs: [
@@ -112,7 +114,7 @@ export function buildDocumentContent(caseId: string, context: InspectionContext,
         ...base,
         fields: [
           ...unitFields,
-          { label: '责令改正通知书', value: order ? `${order.orderNo}（改正期限 ${chineseDate(order.deadline)}）` : '' },
+          { label: '责令限期改正通知书', value: order ? `${facts.orderDocumentNo ?? order.orderNo}（改正期限 ${chineseDate(order.deadline)}）` : '' },
           { label: '复查日期', value: chineseDate(reinspection!.reinspectedOn) },
           { label: '复查人员', value: inspectors },
           { label: '复查结论', value: reinspection!.rectified ? '火灾隐患已改正' : '火灾隐患未改正' },

@@ -7,10 +7,11 @@ import { history, resultWithHazard } from '@shuangsui/domain/inspection/testing/
 import { SqliteEventStore, type EventStore } from '@shuangsui/event-store';
 import { appendGivenCase } from '../testing/given-case';
 import { DocumentFontMissingError, DocumentNotAvailableError } from './document.errors';
-import { DocumentGenerator, type DocumentSettings } from './document-generator';
+import { loadDocumentSettings } from '../config/document-settings';
+import { DocumentGenerator } from './document-generator';
 import type { DocumentKind } from './document-kinds';
 
-const SETTINGS: DocumentSettings = { numberPattern: '示消{word}字〔{year}〕第 {seq:4} 号', publicBaseUrl: 'https://example.gov.cn' };
+const SETTINGS = loadDocumentSettings({ SHUANGSUI_DOCUMENT_NUMBER_PATTERN: '示消{word}字〔{year}〕第 {seq:4} 号', SHUANGSUI_PUBLIC_BASE_URL: 'https://example.gov.cn' });
 const reader = { actor: { id: 'sup-1', role: 'supervisor' as const }, correlationId: 'test', causationId: null };
 
 /** The text poppler reads back from the PDF in drawing order (cell by cell), without the line breaks a cell adds. */

@@ -15,21 +15,14 @@ import { COMMAND_ROLES } from '../permissions';
 import { buildDocumentContent, documentEventTime, type DocumentContent } from './document-content';
 import { DOCUMENT_NUMBER_WORDS, DOCUMENT_TITLES, type DocumentKind } from './document-kinds';
 import { DocumentNotAvailableError } from './document.errors';
-import { PdfRenderer, type DocumentFonts } from './pdf-renderer';
+import type { DocumentSettings } from '../config/document-settings';
+import { PdfRenderer } from './pdf-renderer';
 
 export const DOCUMENT_NUMBER_STREAM: StreamKind<DocumentNumberCommand, DocumentNumberEvent, DocumentNumberState, never> = {
   decider: documentNumberDecider,
   commandRoles: { allocateDocumentNumber: COMMAND_ROLES.allocateDocumentNumber },
   rejectionError: () => new Error('document numbers are never refused'),
 };
-
-export interface DocumentSettings {
-  /** e.g. `金东消{word}字〔{year}〕第 {seq:4} 号` (formatDocumentNumber). */
-  readonly numberPattern: string;
-  /** Where the public disclosure page is served, for the QR code. */
-  readonly publicBaseUrl: string;
-  readonly fonts?: DocumentFonts;
-}
 
 export interface GeneratedDocument {
   readonly kind: DocumentKind;
@@ -68,11 +61,19 @@ export class DocumentGenerator {
     const view = await this.queries.getCase(caseId);
     const time = documentEventTime(view.case, kind);
     if ('missing' in time) throw new DocumentNotAvailableError(caseId, kind, time.missing);
-    const year = Number(time.date.slice(0, 4));
-    const sequence = await this.allocate(caseId, kind, year, context);
-    const documentNo = formatDocumentNumber(this.settings.numberPattern, { year, sequence, word: DOCUMENT_NUMBER_WORDS[kind] });
+    const documentNo = await this.numberOf(caseId, kind, time.date, context);
+    // The opinion names the order it follows by the order's own number (given out now if the order was never printed).
+    const orderDate = kind === 'reinspection-opinion' ? documentEventTime(view.case, 'rectification-order') : null;
+    const orderDocumentNo = orderDate && 'date' in orderDate ? await this.numberOf(caseId, 'rectification-order', orderDate.date, context) : null;
     const inspectorNames = await Promise.all(view.case.inspectorIds.map((id) => this.inspectorName(id)));
-    return buildDocumentContent(caseId, view.case, kind, { documentNo, inspectorNames, publicBaseUrl: this.settings.publicBaseUrl });
+    return buildDocumentContent(caseId, view.case, kind, { documentNo, orderDocumentNo, inspectorNames, publicBaseUrl: this.settings.publicBaseUrl });
+  }
+
+  /** The year is the document's own date's (from the case's event), so the number never depends on when it is fetched. */
+  private async numberOf(caseId: string, kind: DocumentKind, date: string, context: Omit<CommandContext, 'commandId'>): Promise<string> {
+    const year = Number(date.slice(0, 4));
+    const sequence = await this.allocate(caseId, kind, year, context);
+    return formatDocumentNumber(this.settings.numberPattern, { year, sequence, word: DOCUMENT_NUMBER_WORDS[kind] });
   }
 
   private async allocate(caseId: string, kind: DocumentKind, year: number, context: Omit<CommandContext, 'commandId'>): Promise<number> {

@@ -21,9 +21,9 @@ export class DocumentNotAvailableError extends ApplicationError {
 }
 
 /** The CJK font the documents embed is not installed: the operator must fix it, not the user. */
-export class DocumentFontMissingError extends Error {
+export class DocumentFontMissingError extends ApplicationError {
   override readonly name = 'DocumentFontMissingError';
   constructor(readonly path: string) {
-    super(`statutory documents need the font file ${path} (Debian package fonts-noto-cjk); set SHUANGSUI_DOCUMENT_FONT to another Noto Sans CJK SC .ttc/.otf`);
+    super(`statutory documents need the font file ${path} (Debian package fonts-noto-cjk); or set SHUANGSUI_DOCUMENT_FONT_DIR to the directory holding NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc`);
   }
 }

@@ -1,19 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import type { DocumentSettings } from '../config/document-settings';
 import type { DocumentContent } from './document-content';
 import { DocumentFontMissingError } from './document.errors';
 
-/** Noto Sans CJK SC from Debian's fonts-noto-cjk: a collection, so each face is picked by its PostScript name. */
-export const DEFAULT_DOCUMENT_FONTS = {
-  regular: { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
-  bold: { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', face: 'NotoSansCJKsc-Bold' },
-} as const;
-
-export interface DocumentFonts {
-  readonly regular: { readonly file: string; readonly face: string };
-  readonly bold: { readonly file: string; readonly face: string };
-}
+/** Font files and, for a .ttc collection (Noto Sans CJK), the face's PostScript name. */
+export type DocumentFonts = DocumentSettings['fonts'];
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
@@ -29,7 +22,7 @@ const CELL_PADDING = 4;
 export class PdfRenderer {
   private fontData: { regular: Buffer; bold: Buffer } | null = null;
 
-  constructor(private readonly fonts: DocumentFonts = DEFAULT_DOCUMENT_FONTS) {}
+  constructor(private readonly fonts: DocumentFonts) {}
 
   async render(content: DocumentContent): Promise<Buffer> {
     const fonts = this.loadFonts();
