@@ -7,6 +7,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { AuditController } from './audit/audit.controller';
 import { InspectionsModule } from './inspections/inspections.module';
+import { DocumentsModule } from './documents/documents.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { DirectoriesModule } from './directories/directories.module';
 import { PlansModule } from './plans/plans.module';
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule.forRoot({ settings: settings.auth, ...options.auth }, settings.secretsDir),
         LiveFeedModule,
         InspectionsModule,
+        DocumentsModule,
         ProjectionsModule.forRoot(settings.readStoreUrl, options.automatedReferral ?? true),
         PublicModule,
         DirectoriesModule,

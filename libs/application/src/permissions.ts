@@ -1,4 +1,4 @@
-import { LOGIN_ROLES, type AccountCommand, type DrawCommand, type InspectionCommandType, type Role } from '@shuangsui/domain';
+import { LOGIN_ROLES, type AccountCommand, type DocumentNumberCommand, type DrawCommand, type InspectionCommandType, type Role } from '@shuangsui/domain';
 import type { InspectorCommand, UnitCommand } from '@shuangsui/domain/directory';
 import type { PlanCommand, QuotaCommand } from '@shuangsui/domain/plan';
 
@@ -30,7 +30,8 @@ type CommandType =
   | DrawCommand['type']
   | UnitCommand['type']
   | InspectorCommand['type']
-  | AccountCommand['type'];
+  | AccountCommand['type']
+  | DocumentNumberCommand['type'];
 
 export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   ...INSPECTION_COMMAND_ROLES,
@@ -50,6 +51,8 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   changePassword: LOGIN_ROLES,
   startSession: LOGIN_ROLES,
   endSession: LOGIN_ROLES,
+  // A document's number is given out when someone who may read the case first fetches the document.
+  allocateDocumentNumber: ['planner', 'inspector', 'reviewer', 'supervisor', 'auditor', 'system'],
 };
 
 export type KnownCommandType = CommandType;

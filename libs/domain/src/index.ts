@@ -13,3 +13,4 @@ export * from './account';
 export * from './shared/decider';
 export * from './transparency';
 export * from './reminders';
+export * from './documents';

@@ -5,9 +5,10 @@ import { registerExportCommand } from './export.command';
 import { registerVerifyDrawCommand } from './verify-draw.command';
 import { registerReplayCommand } from './replay.command';
 import { registerMigrateStoreCommand } from './migrate-store.command';
+import { registerDocumentCommand } from './document.command';
 
 /** A CLI command registers itself on the root program; it reads its stores through `cliSettings(command)`. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI. Add one line per command file. */
-export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerReplayCommand, registerMigrateStoreCommand];
+export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerReplayCommand, registerMigrateStoreCommand, registerDocumentCommand];

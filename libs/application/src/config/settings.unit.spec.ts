@@ -32,6 +32,28 @@ describe('settings', () => {
       http: DEFAULT_HTTP_SETTINGS,
       // No default password: without SHUANGSUI_ADMIN_PASSWORD the first admin gets a one-time one.
       auth: { adminUser: 'admin', accessTokenTtlSeconds: 900, sessionTtlSeconds: 28_800, cookieSecure: 'auto' },
+      documents: {
+        numberPattern: '消{word}字〔{year}〕第 {seq:4} 号',
+        publicBaseUrl: 'http://localhost:3000',
+        fonts: {
+          regular: { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
+          bold: { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', face: 'NotoSansCJKsc-Bold' },
+        },
+      },
+    });
+  });
+
+  describe('statutory documents', () => {
+    it('reads the number pattern, the public address and the font directory', () => {
+      const settings = load({ [SETTING.documentNumberPattern]: '金东消{word}字〔{year}〕第 {seq:4} 号', [SETTING.publicBaseUrl]: 'https://jd.example.gov.cn', [SETTING.documentFontDir]: '/opt/fonts' });
+      expect(settings.documents.numberPattern).toBe('金东消{word}字〔{year}〕第 {seq:4} 号');
+      expect(settings.documents.publicBaseUrl).toBe('https://jd.example.gov.cn');
+      expect(settings.documents.fonts.regular.file).toBe('/opt/fonts/NotoSansCJK-Regular.ttc');
+    });
+
+    it('refuses a pattern without the sequence and an address that is not a URL', () => {
+      expect(() => load({ [SETTING.documentNumberPattern]: '金东消检字〔{year}〕' })).toThrow(/SHUANGSUI_DOCUMENT_NUMBER_PATTERN=.* must contain \{seq\}/);
+      expect(() => load({ [SETTING.publicBaseUrl]: 'jd.example.gov.cn' })).toThrow(/SHUANGSUI_PUBLIC_BASE_URL="jd.example.gov.cn" must be an http/);
     });
   });
 
