@@ -4,3 +4,4 @@ export { maskPassword, SettingError } from './setting-error';
 export { type SettingsEnvironment } from './setting-values';
 export { defaultReadStoreUrl, defaultSecretsDirectory, sqliteFileOf } from './store-locations';
 export * from './http-settings';
+export * from './evidence-settings';

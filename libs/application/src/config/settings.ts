@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_DEADLINE_SETTINGS } from '@shuangsui/projections/models/deadlines';
 import { HTTP_SETTING, loadHttpSettings, type HttpSettings } from './http-settings';
 import { AUTH_SETTING, loadAuthSettings, type AuthSettings } from './auth-settings';
+import { EVIDENCE_SETTING, loadEvidenceSettings, type EvidenceSettings } from './evidence-settings';
 import { SettingError } from './setting-error';
 import { EVENT_STORE_SCHEMES, integerSetting, rawSetting, READ_STORE_SCHEMES, storeUrlSetting, type SettingsEnvironment } from './setting-values';
 import { defaultReadStoreUrl, defaultSecretsDirectory, sameSqliteFile } from './store-locations';
@@ -24,6 +25,7 @@ export const SETTING = {
   host: 'HOST',
   ...HTTP_SETTING,
   ...AUTH_SETTING,
+  ...EVIDENCE_SETTING,
 } as const;
 
 export interface Settings {
@@ -47,6 +49,8 @@ export interface Settings {
   readonly http: HttpSettings;
   /** Sign-in, tokens, cookie, the first administrator (docs/security.md). */
   readonly auth: AuthSettings;
+  /** Where evidence files go, their size limit, the EXIF location policy (evidence-settings.ts). */
+  readonly evidence: EvidenceSettings;
 }
 
 /** What the CLI's `--store` / `--read-store` put in place of the environment's values. */
@@ -101,5 +105,6 @@ export function loadSettings(env: SettingsEnvironment = process.env, overrides: 
     host: rawSetting(env, SETTING.host) ?? SETTING_DEFAULTS.host,
     http: loadHttpSettings(env),
     auth: loadAuthSettings(env),
+    evidence: loadEvidenceSettings(env, eventStoreUrl, cwd),
   };
 }
