@@ -17,3 +17,4 @@ export * from './facts';
 export * from './spreadsheet/spreadsheet-cell';
 export * from './accounts';
 export * from './audit/command-audit';
+export * from './evidence';
