@@ -26,6 +26,8 @@ export abstract class SingleFileUploadInterceptor implements NestInterceptor {
   ) {
     this.upload = multer({
       storage,
+      // Browsers send file names as UTF-8 without saying so (安全出口.jpg); busboy's default is latin1.
+      defParamCharset: 'utf8',
       limits: { fileSize: limitBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024, fieldNameSize: 100, headerPairs: 50 },
     }).single(UPLOAD_FIELD);
   }
