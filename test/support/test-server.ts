@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../apps/server/src/app.factory';
-import { loadSettings, SETTING, type HttpSettings } from '@shuangsui/application';
+import { loadSettings, SETTING, type EvidenceSettings, type HttpSettings } from '@shuangsui/application';
 import { appendGivenCase } from '@shuangsui/application/testing/given-case';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
 import type { EventStore } from '@shuangsui/event-store';
@@ -29,11 +29,11 @@ export function tempDataDir(): string {
  * `automatedReferral` is off unless asked for, so tests that open referrals by hand do not race the
  * process manager. `http` overrides limits and timeouts; logs are silent.
  */
-export async function startServer(dataDir: string = tempDataDir(), clock?: () => Date, automatedReferral = false, http: Partial<HttpSettings> = {}): Promise<TestServer> {
+export async function startServer(dataDir: string = tempDataDir(), clock?: () => Date, automatedReferral = false, http: Partial<HttpSettings> = {}, evidence: Partial<EvidenceSettings> = {}): Promise<TestServer> {
   // Settings from this data dir alone, not the developer's environment: the read store and the draw
   // secrets land beside the event store, as they do for a server started on that file.
   const loaded = loadSettings({ [SETTING.eventStore]: `sqlite:${join(dataDir, 'events.db')}`, [SETTING.logLevel]: 'silent', ...TEST_AUTH_ENV });
-  const settings = { ...loaded, http: { ...loaded.http, ...http } };
+  const settings = { ...loaded, http: { ...loaded.http, ...http }, evidence: { ...loaded.evidence, ...evidence } };
   const app = await createApp({ settings, automatedReferral, clock, auth: TEST_AUTH_OPTIONS });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -15,6 +15,7 @@ import { DrawsModule } from './draws/draws.module';
 import { LiveFeedModule } from './live-feed/live-feed.module';
 import { PublicModule } from './public/public.module';
 import { AuthModule, type AuthOptions } from './auth/auth.module';
+import { EvidenceModule } from './evidence/evidence.module';
 
 export interface AppOptions {
   /** Every setting, from `loadSettings()` (main.ts) or built by a test; no module reads the environment. */
@@ -46,6 +47,7 @@ export class AppModule {
         DirectoriesModule,
         PlansModule,
         DrawsModule,
+        EvidenceModule,
       ],
       controllers: [HealthController, AuditController],
       providers: [

@@ -18,3 +18,4 @@ export * from './spreadsheet/spreadsheet-cell';
 export * from './accounts';
 export * from './audit/command-audit';
 export * from './documents';
+export * from './evidence';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { finalize, from, switchMap, type Observable } from 'rxjs';
 import { validationFailed } from '../common/error-body';
 import { formatBytes } from '../common/framework-errors';
-import type { HttpSettings, Settings } from '@shuangsui/application';
+import type { Settings } from '@shuangsui/application';
 import { SETTINGS } from '../common/tokens';
 
 /** The multipart field that carries the directory file. */
@@ -15,19 +15,20 @@ export const UPLOAD_FIELD = 'file';
 /**
  * Streams the one uploaded file to a temporary file (never into memory), refuses it past the limit
  * while it arrives, and deletes it when the request is done, whatever the outcome. multer's own
- * errors are English; each gets a Chinese message here.
+ * errors are English; each gets a Chinese message here. Subclasses choose the storage and the limit.
  */
-@Injectable()
-export class UploadInterceptor implements NestInterceptor {
+export abstract class SingleFileUploadInterceptor implements NestInterceptor {
   private readonly upload: ReturnType<ReturnType<typeof multer>['single']>;
 
-  private readonly settings: HttpSettings;
-
-  constructor(@Inject(SETTINGS) { http }: Settings) {
-    this.settings = http;
+  protected constructor(
+    storage: multer.StorageEngine,
+    private readonly limitBytes: number,
+  ) {
     this.upload = multer({
-      storage: multer.diskStorage({ destination: tmpdir() }),
-      limits: { fileSize: http.uploadLimitBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024, fieldNameSize: 100, headerPairs: 50 },
+      storage,
+      // Browsers send file names as UTF-8 without saying so (安全出口.jpg); busboy's default is latin1.
+      defParamCharset: 'utf8',
+      limits: { fileSize: limitBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024, fieldNameSize: 100, headerPairs: 50 },
     }).single(UPLOAD_FIELD);
   }
 
@@ -51,8 +52,8 @@ export class UploadInterceptor implements NestInterceptor {
         return new PayloadTooLargeException({
           statusCode: 413,
           error: 'FileTooLarge',
-          message: `上传文件过大（上限 ${formatBytes(this.settings.uploadLimitBytes)}）`,
-          limitBytes: this.settings.uploadLimitBytes,
+          message: `上传文件过大（上限 ${formatBytes(this.limitBytes)}）`,
+          limitBytes: this.limitBytes,
         });
       }
       const field = error.field ?? UPLOAD_FIELD;
@@ -64,5 +65,13 @@ export class UploadInterceptor implements NestInterceptor {
     }
     // busboy: a body that is not well-formed multipart (no boundary, cut short, bad part headers).
     return new BadRequestException(validationFailed([{ field: UPLOAD_FIELD, rule: 'multipart', message: '请求体不是完整有效的 multipart/form-data' }]));
+  }
+}
+
+/** The directory files (CSV/XLSX), up to SHUANGSUI_UPLOAD_LIMIT_MB. */
+@Injectable()
+export class UploadInterceptor extends SingleFileUploadInterceptor {
+  constructor(@Inject(SETTINGS) { http }: Settings) {
+    super(multer.diskStorage({ destination: tmpdir() }), http.uploadLimitBytes);
   }
 }

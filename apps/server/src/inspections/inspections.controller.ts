@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Re
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CommandRoles, Roles } from '../auth/access.decorators';
 import {
+  EvidenceFiles,
   InspectionCommandHandler,
   InspectionQueries,
   QUERY_ROLES,
@@ -44,6 +45,7 @@ export class InspectionsController {
   constructor(
     private readonly handler: InspectionCommandHandler,
     private readonly queries: InspectionQueries,
+    private readonly evidence: EvidenceFiles,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -82,20 +84,27 @@ export class InspectionsController {
   }
 
   @Post(':id/results')
-  @CommandEndpoint('recordResult', 'Record the inspection result against the checklist')
-  recordResult(@Param('id', IdPipe) id: string, @Body() dto: RecordResultDto, @Command() context: CommandContext): Promise<CommandResult> {
-    return this.handler.execute(
+  @CommandEndpoint('recordResult', 'Record the inspection result against the checklist; every evidence hash must be uploaded first (POST /evidence)')
+  async recordResult(@Param('id', IdPipe) id: string, @Body() dto: RecordResultDto, @Command() context: CommandContext): Promise<CommandResult> {
+    const items = dto.items.map(({ item, outcome, note, evidence }) => ({ item, outcome, note, evidence: evidence?.map(({ sha256, fileName }) => ({ sha256, fileName })) }));
+    // The fact the decider needs: which referenced files the evidence store holds.
+    const storedEvidence = await this.evidence.storedEvidenceOf({ items });
+    const result = await this.handler.execute(
       id,
       {
         type: 'recordResult',
         visitDate: dto.visitDate,
         category: dto.category,
-        items: dto.items.map(({ item, outcome, note, evidence }) => ({ item, outcome, note, evidence: evidence?.map(({ sha256, fileName }) => ({ sha256, fileName })) })),
+        items,
         hazards: dto.hazards.map(({ id: hazardId, item, description, severity, correctedOnSite }) => ({ id: hazardId, item, description, severity, correctedOnSite })),
         notInspectedReason: dto.notInspectedReason ?? null,
+        storedEvidence,
       },
       context,
     );
+    // The case's inspectors may now read its files (a repeat, after a crash or by idempotency, adds nothing).
+    await this.evidence.grantToCase(id, { items });
+    return result;
   }
 
   @Post(':id/reviews')

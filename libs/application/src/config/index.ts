@@ -5,3 +5,4 @@ export { type SettingsEnvironment } from './setting-values';
 export { defaultReadStoreUrl, defaultSecretsDirectory, sqliteFileOf } from './store-locations';
 export * from './http-settings';
 export * from './document-settings';
+export * from './evidence-settings';

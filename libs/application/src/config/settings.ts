@@ -4,6 +4,7 @@ import { DEFAULT_DEADLINE_SETTINGS } from '@shuangsui/projections/models/deadlin
 import { HTTP_SETTING, loadHttpSettings, type HttpSettings } from './http-settings';
 import { AUTH_SETTING, loadAuthSettings, type AuthSettings } from './auth-settings';
 import { DOCUMENT_SETTING, loadDocumentSettings, type DocumentSettings } from './document-settings';
+import { EVIDENCE_SETTING, loadEvidenceSettings, type EvidenceSettings } from './evidence-settings';
 import { SettingError } from './setting-error';
 import { EVENT_STORE_SCHEMES, integerSetting, rawSetting, READ_STORE_SCHEMES, storeUrlSetting, type SettingsEnvironment } from './setting-values';
 import { defaultReadStoreUrl, defaultSecretsDirectory, sameSqliteFile } from './store-locations';
@@ -26,6 +27,7 @@ export const SETTING = {
   ...HTTP_SETTING,
   ...AUTH_SETTING,
   ...DOCUMENT_SETTING,
+  ...EVIDENCE_SETTING,
 } as const;
 
 export interface Settings {
@@ -51,6 +53,8 @@ export interface Settings {
   readonly auth: AuthSettings;
   /** Document numbers, the public link and the font of the statutory documents (document-settings.ts). */
   readonly documents: DocumentSettings;
+  /** Where evidence files go, their size limit, the EXIF location policy (evidence-settings.ts). */
+  readonly evidence: EvidenceSettings;
 }
 
 /** What the CLI's `--store` / `--read-store` put in place of the environment's values. */
@@ -106,5 +110,6 @@ export function loadSettings(env: SettingsEnvironment = process.env, overrides: 
     http: loadHttpSettings(env),
     auth: loadAuthSettings(env),
     documents: loadDocumentSettings(env),
+    evidence: loadEvidenceSettings(env, eventStoreUrl, cwd),
   };
 }

@@ -40,6 +40,7 @@ describe('settings', () => {
           bold: { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', face: 'NotoSansCJKsc-Bold' },
         },
       },
+      evidence: { store: 'directory', directory: 'data/evidence', uploadLimitBytes: 100 * 1024 * 1024, gps: 'keep' },
     });
   });
 
@@ -54,6 +55,25 @@ describe('settings', () => {
     it('refuses a pattern without the sequence and an address that is not a URL', () => {
       expect(() => load({ [SETTING.documentNumberPattern]: '金东消检字〔{year}〕' })).toThrow(/SHUANGSUI_DOCUMENT_NUMBER_PATTERN=.* must contain \{seq\}/);
       expect(() => load({ [SETTING.publicBaseUrl]: 'jd.example.gov.cn' })).toThrow(/SHUANGSUI_PUBLIC_BASE_URL="jd.example.gov.cn" must be an http/);
+    });
+  });
+
+  describe('evidence files', () => {
+    it('keeps them beside a SQLite event store, in the database of a PostgreSQL one', () => {
+      expect(load({ [SETTING.eventStore]: 'sqlite:/srv/x/events.db' }).evidence).toMatchObject({ store: 'directory', directory: '/srv/x/evidence' });
+      expect(load({ [SETTING.eventStore]: 'postgres://u@db/x' }).evidence).toMatchObject({ store: 'postgres', directory: join(CWD, 'data', 'evidence') });
+      expect(load({ [SETTING.eventStore]: 'postgres://u@db/x', [SETTING.evidenceStore]: 'directory', [SETTING.evidenceDir]: '/mnt/nfs/evidence' }).evidence).toMatchObject({
+        store: 'directory',
+        directory: '/mnt/nfs/evidence',
+      });
+      expect(load({ [SETTING.evidenceLimitMb]: '5', [SETTING.evidenceGps]: 'strip' }).evidence).toMatchObject({ uploadLimitBytes: 5 * 1024 * 1024, gps: 'strip' });
+    });
+
+    it('refuses a PostgreSQL evidence store without a PostgreSQL event store, and unknown values', () => {
+      expect(() => load({ [SETTING.evidenceStore]: 'postgres' })).toThrow(/SHUANGSUI_EVIDENCE_STORE="postgres" needs a PostgreSQL event store/);
+      expect(() => load({ [SETTING.evidenceStore]: 's3' })).toThrow(/SHUANGSUI_EVIDENCE_STORE="s3" must be directory or postgres/);
+      expect(() => load({ [SETTING.evidenceGps]: 'blur' })).toThrow(/SHUANGSUI_EVIDENCE_GPS="blur" must be keep or strip/);
+      expect(() => load({ [SETTING.evidenceLimitMb]: '0' })).toThrow(/SHUANGSUI_EVIDENCE_LIMIT_MB/);
     });
   });
 

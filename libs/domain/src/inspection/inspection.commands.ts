@@ -7,6 +7,14 @@ import type {
   ReinspectionRecordedData,
 } from './inspection.events';
 
+/**
+ * The fact a result needs from outside the case: which of the evidence hashes it references are
+ * already in the evidence store, looked up by the application before deciding. Absent means none is.
+ */
+export interface EvidenceFacts {
+  readonly storedEvidence?: readonly string[];
+}
+
 /** What someone asks the case to do. Each command, if accepted, yields exactly one event. */
 export type InspectionCommand =
   | ({ readonly type: 'draw' } & InspectionDrawnData)
@@ -18,7 +26,7 @@ export type InspectionCommand =
       readonly reason: string;
       readonly drawId: string | null;
     }
-  | ({ readonly type: 'recordResult' } & InspectionResultRecordedData)
+  | ({ readonly type: 'recordResult' } & InspectionResultRecordedData & EvidenceFacts)
   | { readonly type: 'review'; readonly decision: 'approve'; readonly reviewerId: string; readonly comment: string | null }
   | { readonly type: 'review'; readonly decision: 'return'; readonly reviewerId: string; readonly reason: string }
   | { readonly type: 'publish'; readonly publishedOn: string }

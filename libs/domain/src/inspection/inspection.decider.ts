@@ -7,7 +7,7 @@ import { INITIAL_REFERRAL_STATE, type CaseLifecycle, type ReferralState } from '
 import { INSPECTION_EVENT_TYPES, type InspectionEvent } from './inspection.events';
 import { inspectionMachine, type InspectionMachineEvent } from './inspection.machine';
 import { checkDates } from './inspection.dates';
-import { checkAssignedInspector, checkInspectorPair, checkReassignment, checkRectificationOrder, checkResult, checkReviewer } from './inspection.rules';
+import { checkAssignedInspector, checkInspectorPair, checkReassignment, checkEvidenceStored, checkRectificationOrder, checkResult, checkReviewer } from './inspection.rules';
 
 /**
  * The machine used as a pure decider: state = fold of the stream through initialTransition /
@@ -121,7 +121,7 @@ function eventFor(command: InspectionCommandFrom, context: InspectionContext): I
         },
       };
     case 'recordResult': {
-      const { type: _, actor: _actor, ...data } = command;
+      const { type: _, actor: _actor, storedEvidence: _stored, ...data } = command;
       return { type: T.InspectionResultRecorded, data };
     }
     case 'review':
@@ -164,7 +164,7 @@ function ruleViolationOf(command: InspectionCommand, context: InspectionContext,
     case 'reassign':
       return checkReassignment(context.inspectorIds, command.inspectorIds);
     case 'recordResult':
-      return checkResult(command);
+      return checkResult(command) ?? checkEvidenceStored(command, command.storedEvidence ?? []);
     case 'review':
       return checkReviewer(command.reviewerId, context.inspectorIds);
     case 'issueRectificationOrder':

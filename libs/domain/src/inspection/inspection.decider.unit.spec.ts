@@ -122,6 +122,20 @@ describe('inspection decider', () => {
       expectEvent(given(history.assigned()).when(commands.record(resultWithHazard(true))), T.InspectionResultRecorded);
     });
 
+    it('refuses evidence that is not in the evidence store, naming the missing hash; the event never carries the fact', () => {
+      const photo = { sha256: 'a'.repeat(64), fileName: '安全出口.jpg' };
+      const other = { sha256: 'b'.repeat(64), fileName: '消火栓.jpg' };
+      const items = completeResult().items.map((entry) => (entry.item === 5 ? { ...entry, evidence: [photo, other] } : entry));
+      const result = completeResult({ items });
+      const index = items.findIndex((entry) => entry.item === 5);
+      const refused = given(history.assigned()).when({ ...commands.record(result), storedEvidence: [photo.sha256] } as InspectionCommand);
+      expectViolation(refused, `items[${index}].evidence`, 'evidenceUploaded');
+      expect(refused.kind === 'rejected' && 'message' in refused.error ? refused.error.message : '').toContain(other.sha256);
+      expectViolation(given(history.assigned()).when(commands.record(result)), `items[${index}].evidence`, 'evidenceUploaded');
+      const data = expectEvent(given(history.assigned()).when({ ...commands.record(result), storedEvidence: [photo.sha256, other.sha256] } as InspectionCommand), T.InspectionResultRecorded);
+      expect(data).not.toHaveProperty('storedEvidence');
+    });
+
     it('refuses a result before inspectors are assigned', () => {
       expectInvalidTransition(given(history.drawn()).when(commands.record()), 'drawn');
     });

@@ -38,6 +38,23 @@ export function checkAssignedInspector(actor: { readonly id: string; readonly ro
   return null;
 }
 
+/** Every evidence hash a result references, each once, in the order of the items. */
+export function referencedEvidence(result: Pick<InspectionResultRecordedData, 'items'>): readonly string[] {
+  return [...new Set(result.items.flatMap((item) => (item.evidence ?? []).map((file) => file.sha256)))];
+}
+
+/** A result may reference only evidence files already uploaded (`stored`: the hashes the store holds). */
+export function checkEvidenceStored(result: Pick<InspectionResultRecordedData, 'items'>, stored: readonly string[]): RuleViolation | null {
+  const held = new Set(stored);
+  for (const [index, item] of result.items.entries()) {
+    const missing = (item.evidence ?? []).find((file) => !held.has(file.sha256));
+    if (missing) {
+      return violation(`items[${index}].evidence`, 'evidenceUploaded', `第${item.item}项引用的证据文件“${missing.fileName}”（SHA-256 ${missing.sha256}）尚未上传，请先通过 POST /evidence 上传`);
+    }
+  }
+  return null;
+}
+
 export function checkResult(result: InspectionResultRecordedData): RuleViolation | null {
   const visited = VISITED_CATEGORIES.includes(result.category);
   const recordedItems = result.items.map((item) => item.item);
