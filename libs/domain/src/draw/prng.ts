@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
 
+/** What the sampling and the pairing read: uniform integers in [0, n). Both algorithm versions' PRNGs give it. */
+export interface UniformSource {
+  uniform(n: number): number;
+}
+
 /**
  * Deterministic PRNG: SHA-256 in counter mode. Block i = SHA-256(seed ‖ uint64_be(i)), i = 0, 1, …;
  * the stream is the blocks concatenated, read as 32-bit big-endian words (8 per block).
  */
-export class HashCounterPrng {
+export class HashCounterPrng implements UniformSource {
   private block: Buffer = Buffer.alloc(0);
   private offset = 32;
   private counter = 0n;
