@@ -3,6 +3,7 @@ import { registerVerifyChain } from './verify-chain.command';
 import { registerImportCommand } from './import.command';
 import { registerExportCommand } from './export.command';
 import { registerVerifyDrawCommand } from './verify-draw.command';
+import { registerVerifyBundleCommand } from './verify-bundle.command';
 import { registerReplayCommand } from './replay.command';
 import { registerMigrateStoreCommand } from './migrate-store.command';
 
@@ -10,4 +11,4 @@ import { registerMigrateStoreCommand } from './migrate-store.command';
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI. Add one line per command file. */
-export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerReplayCommand, registerMigrateStoreCommand];
+export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerVerifyBundleCommand, registerReplayCommand, registerMigrateStoreCommand];
