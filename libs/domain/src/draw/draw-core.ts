@@ -1,6 +1,6 @@
 import { STRATA, type DrawAssignment, type DrawInspector, type DrawUnit, type FrozenPopulation, type StratumAllocation, type StratumKey } from './draw.types';
 import { InspectorPairing } from './inspector-pairing';
-import type { UniformSource } from './prng';
+import type { UniformSource } from './uniform-source';
 import { allocateQuota } from './stratum-allocation';
 import { stratify } from './stratify';
 import { sampleWithoutReplacement } from './unit-sampling';

@@ -1,6 +1,6 @@
 import { monthBounds, rangesOverlap } from '../directory/iso-date';
 import type { DrawInspector, DrawUnit } from './draw.types';
-import type { UniformSource } from './prng';
+import type { UniformSource } from './uniform-source';
 
 export type PairOutcome =
   | { readonly ok: true; readonly first: number; readonly second: number }

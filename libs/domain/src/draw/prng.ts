@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 
-/** What the sampling and the pairing read: uniform integers in [0, n). Both algorithm versions' PRNGs give it. */
-export interface UniformSource {
-  uniform(n: number): number;
-}
+import type { UniformSource } from './uniform-source';
+
+export type { UniformSource } from './uniform-source';
 
 /**
  * Deterministic PRNG: SHA-256 in counter mode. Block i = SHA-256(seed ‖ uint64_be(i)), i = 0, 1, …;

@@ -1,4 +1,4 @@
-import type { UniformSource } from './prng';
+import type { UniformSource } from './uniform-source';
 
 /**
  * Draws k distinct positions from [0, n) uniformly, by a partial Fisher–Yates shuffle of the virtual

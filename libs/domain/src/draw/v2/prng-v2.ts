@@ -1,4 +1,4 @@
-import type { UniformSource } from '../prng';
+import type { UniformSource } from '../uniform-source';
 import { sha256Bytes } from './hashing';
 
 /**
