@@ -91,6 +91,7 @@ export function validatePopulationV2(p: FrozenPopulation): RuleViolation[] {
   const unitIds = new Set<string>();
   p.units.forEach((u, i) => {
     const at = `population.units[${i}]`;
+    if (typeof u !== 'object' || u === null) return add(violation(at, 'layout', `第${i + 1}家单位记录格式不正确`));
     if (typeof u.id !== 'string' || !DIRECTORY_ID_PATTERN.test(u.id)) add(violation(`${at}.id`, 'id-format', `第${i + 1}家单位编号格式不正确`));
     else if (unitIds.has(u.id)) add(violation(`${at}.id`, 'duplicate', `单位编号“${u.id}”重复`));
     unitIds.add(u.id);
@@ -104,6 +105,8 @@ export function validatePopulationV2(p: FrozenPopulation): RuleViolation[] {
   const inspectorIds = new Set<string>();
   p.inspectors.forEach((s, i) => {
     const at = `population.inspectors[${i}]`;
+    if (typeof s !== 'object' || s === null) return add(violation(at, 'layout', `第${i + 1}名执法人员记录格式不正确`));
+    if (!Array.isArray(s.leaves) || !Array.isArray(s.conflictUnitIds)) return add(violation(at, 'layout', `执法人员“${String(s.id)}”应有leaves和conflictUnitIds两个数组`));
     if (typeof s.id !== 'string' || !DIRECTORY_ID_PATTERN.test(s.id)) add(violation(`${at}.id`, 'id-format', `第${i + 1}名执法人员编号格式不正确`));
     else if (inspectorIds.has(s.id)) add(violation(`${at}.id`, 'duplicate', `执法人员编号“${s.id}”重复`));
     inspectorIds.add(s.id);
@@ -112,14 +115,14 @@ export function validatePopulationV2(p: FrozenPopulation): RuleViolation[] {
       add(violation(`${at}.certificate`, 'date-range', `执法人员“${s.id}”执法证有效期无效（日期格式或起止颠倒）`));
     }
     const leaves = new Set<string>();
-    (s.leaves ?? []).forEach((leave: { from: string; to: string }, j: number) => {
+    s.leaves.forEach((leave: { from: string; to: string }, j: number) => {
       const key = `${leave.from}..${leave.to}`;
       if (!isIsoDate(leave.from) || !isIsoDate(leave.to) || leave.to < leave.from) add(violation(`${at}.leaves[${j}]`, 'date-range', `执法人员“${s.id}”第${j + 1}段请假日期无效或起止颠倒`));
       else if (leaves.has(key)) add(violation(`${at}.leaves[${j}]`, 'duplicate', `执法人员“${s.id}”第${j + 1}段请假重复`));
       leaves.add(key);
     });
     const conflicts = new Set<string>();
-    (s.conflictUnitIds ?? []).forEach((unitId: string, j: number) => {
+    s.conflictUnitIds.forEach((unitId: string, j: number) => {
       if (typeof unitId !== 'string' || !DIRECTORY_ID_PATTERN.test(unitId) || conflicts.has(unitId)) add(violation(`${at}.conflictUnitIds[${j}]`, 'id', `执法人员“${s.id}”回避单位编号无效或重复`));
       conflicts.add(unitId);
     });

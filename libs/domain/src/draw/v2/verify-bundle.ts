@@ -38,6 +38,18 @@ const sameJson = (a: unknown, b: unknown): boolean => {
   }
 };
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The members every check reads, so a malformed file fails `format` instead of throwing. */
+function hasLayout(b: DrawBundle): boolean {
+  if (!isObject(b) || b.format !== BUNDLE_FORMAT || b.algorithmVersion !== ALGORITHM_VERSION_V2) return false;
+  const { commitment: c, reveal: r, population: p, commitmentEvent: e, result } = b;
+  if (!isObject(c) || !isObject(c.beacon) || !Array.isArray(c.witnesses) || !isObject(r) || typeof r.secret !== 'string' || !Array.isArray(r.witnesses)) return false;
+  if (!r.witnesses.every((w) => isObject(w) && typeof w.value === 'string' && typeof w.nonce === 'string') || !c.witnesses.every((w) => isObject(w))) return false;
+  if (!isObject(p) || !isObject(e) || (result !== undefined && (!isObject(result) || !Array.isArray(result.assignments) || !Array.isArray(result.strata)))) return false;
+  return b.drawEvent === undefined || isObject(b.drawEvent);
+}
+
 /**
  * Re-runs a bundle's draw from the bundle alone and reports every check in BUNDLE_CHECKS order
  * (docs/draw-algorithm.md §V2.7). Pure and without Node APIs: the CLI and the browser page call it.
@@ -54,7 +66,7 @@ export function verifyBundle(bundle: DrawBundle): BundleCheck[] {
     return checks;
   };
 
-  if (bundle?.format !== BUNDLE_FORMAT || bundle.algorithmVersion !== ALGORITHM_VERSION_V2 || typeof bundle.commitment !== 'object' || typeof bundle.population !== 'object') {
+  if (!hasLayout(bundle)) {
     put('format', false, `不是${BUNDLE_FORMAT}（${ALGORITHM_VERSION_V2}）格式的验证包`);
     return skipRest('population', '验证包格式不正确，无法核对');
   }

@@ -39,6 +39,8 @@ describe('verifyBundle (version 2)', () => {
     ['the recorded seed', (b) => (b.result.seed = '0'.repeat(64)), 'seed'],
     ['the result hash', (b) => (b.result.resultHash = '0'.repeat(64)), 'resultHash'],
     ['a duplicate unit id', (b) => b.population.units.push({ ...b.population.units[0] }), 'population'],
+    ['a unit that is not an object', (b) => (b.population.units[0] = null), 'population'],
+    ['an inspector without leaves', (b) => delete b.population.inspectors[0].leaves, 'population'],
     ['an inverted leave', (b) => b.population.inspectors[0].leaves.push({ from: '2026-04-09', to: '2026-04-01' }), 'population'],
   ];
   it.each(cases)('names the failing check when %s is edited', (_what, edit, check) => {
@@ -48,7 +50,13 @@ describe('verifyBundle (version 2)', () => {
     expect(checks.find((c) => c.name === check)?.detail).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('refuses a file of another format', () => {
-    expect(firstFailure(verifyBundle({ format: 'x' } as unknown as DrawBundle))?.name).toBe('format');
+  it.each([
+    ['another format', { format: 'x' }],
+    ['null', null],
+    ['no reveal', edited((b) => delete b.reveal)],
+    ['witness reveals that are not objects', edited((b) => (b.reveal.witnesses = [1, 2]))],
+    ['a result without assignments', edited((b) => delete b.result.assignments)],
+  ])('fails the format check, without throwing, on %s', (_what, bundle) => {
+    expect(firstFailure(verifyBundle(bundle as unknown as DrawBundle))?.name).toBe('format');
   });
 });
