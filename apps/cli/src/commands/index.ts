@@ -3,6 +3,7 @@ import { registerVerifyChain } from './verify-chain.command';
 import { registerImportCommand } from './import.command';
 import { registerExportCommand } from './export.command';
 import { registerVerifyDrawCommand } from './verify-draw.command';
+import { registerVerifyBundleCommand } from './verify-bundle.command';
 import { registerReplayCommand } from './replay.command';
 import { registerMigrateStoreCommand } from './migrate-store.command';
 import { registerDocumentCommand } from './document.command';
@@ -11,4 +12,4 @@ import { registerDocumentCommand } from './document.command';
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI. Add one line per command file. */
-export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerReplayCommand, registerMigrateStoreCommand, registerDocumentCommand];
+export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerVerifyBundleCommand, registerReplayCommand, registerMigrateStoreCommand, registerDocumentCommand];

@@ -16,3 +16,5 @@ export * from './unit-sampling';
 export * from './verify-draw';
 export * from './draw.events';
 export * from './draw.decider';
+export * from './draw-core';
+export * from './v2';

@@ -1,6 +1,6 @@
 import { monthBounds, rangesOverlap } from '../directory/iso-date';
 import type { DrawInspector, DrawUnit } from './draw.types';
-import type { HashCounterPrng } from './prng';
+import type { UniformSource } from './uniform-source';
 
 export type PairOutcome =
   | { readonly ok: true; readonly first: number; readonly second: number }
@@ -79,7 +79,7 @@ export class InspectorPairing {
     return ((fx | fy) & LEAD) !== 0 && ((fx | fy) & FIRE_OK) !== 0;
   }
 
-  assign(unit: DrawUnit, prng: HashCounterPrng): PairOutcome {
+  assign(unit: DrawUnit, prng: UniformSource): PairOutcome {
     const { flags, loads, recused, isAvailable, available } = this;
     const conflicts = this.conflictsByUnit.get(unit.id);
     // Class counts over the candidates = counts over the available minus the recused among them.

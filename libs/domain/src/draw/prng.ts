@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 
+import type { UniformSource } from './uniform-source';
+
+export type { UniformSource } from './uniform-source';
+
 /**
  * Deterministic PRNG: SHA-256 in counter mode. Block i = SHA-256(seed ‖ uint64_be(i)), i = 0, 1, …;
  * the stream is the blocks concatenated, read as 32-bit big-endian words (8 per block).
  */
-export class HashCounterPrng {
+export class HashCounterPrng implements UniformSource {
   private block: Buffer = Buffer.alloc(0);
   private offset = 32;
   private counter = 0n;

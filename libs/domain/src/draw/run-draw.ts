@@ -1,36 +1,18 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../shared/canonical-json';
 import { validateDrawInput } from './draw-input.validation';
-import {
-  ALGORITHM_VERSION,
-  STRATA,
-  type DrawAssignment,
-  type DrawFailure,
-  type DrawFailureCode,
-  type DrawInput,
-  type DrawOutcome,
-  type DrawResult,
-  type DrawUnit,
-  type StratumAllocation,
-  type StratumKey,
-} from './draw.types';
-import { InspectorPairing } from './inspector-pairing';
+import { ALGORITHM_VERSION, type DrawFailure, type DrawFailureCode, type DrawInput, type DrawOutcome, type DrawResult } from './draw.types';
+import { allocateSampleAndPair } from './draw-core';
 import { canonicalPopulation, hashSortedPopulation, type SortedPopulation } from './population-encoding';
 import { HashCounterPrng } from './prng';
 import { commitmentOf, deriveSeed } from './seed';
-import { allocateQuota } from './stratum-allocation';
-import { sampleWithoutReplacement } from './unit-sampling';
-import { stratify } from './stratify';
 
 const fail = (code: DrawFailureCode, message: string, extra: Partial<DrawFailure> = {}): DrawOutcome => ({
   ok: false,
   failure: { algorithmVersion: ALGORITHM_VERSION, code, message, ...extra },
 });
 
-const GRADE_INDEX: Readonly<Record<string, number>> = { A: 0, B: 1, C: 2, D: 3 };
-/** Position in STRATA: grade A–D, key before non-key. */
-const stratumIndex = (unit: DrawUnit): number => 2 * (GRADE_INDEX[unit.riskGrade] as number) + (unit.isKeyUnit ? 0 : 1);
-export const stratumOf = (unit: DrawUnit): StratumKey => STRATA[stratumIndex(unit)] as StratumKey;
+export { stratumOf } from './draw-core';
 
 /**
  * The monthly draw. Refuses (draws nothing) when the input is malformed, the secret does not match the
@@ -65,39 +47,9 @@ export function runDraw(recorded: DrawInput): DrawOutcome {
 export function drawFromSorted(input: DrawInput, sorted: SortedPopulation, populationHash: string): DrawOutcome {
   const { population } = input;
   const seed = deriveSeed(populationHash, input.secret, input.witnessInputs);
-  const prng = new HashCounterPrng(seed);
-
-  const units = sorted.units;
-  const { sizes: counts, starts, byStratum } = stratify(units, stratumIndex);
-  const sizes = STRATA.map((stratum, i) => ({ stratum, size: counts[i] as number }));
-  const allocated = allocateQuota(population.quota, sizes, population.ratiosBp);
-  if (!allocated.ok) {
-    return allocated.reason === 'quota-exceeds-population'
-      ? fail('QUOTA_EXCEEDS_POPULATION', `抽查数${population.quota}超过可抽取单位总数${sorted.units.length}`)
-      : fail('QUOTA_NOT_ALLOCATABLE', `按抽查比例无法分配剩余${allocated.remaining}家：剩余可抽单位所在风险等级的抽查比例均为0`);
-  }
-  const strata: StratumAllocation[] = sizes.map((s, i) => ({ stratum: s.stratum, eligible: s.size, allocated: allocated.allocation[i] as number }));
-
-  const drawn: DrawUnit[] = [];
-  strata.forEach(({ eligible, allocated: k }, i) => {
-    const start = starts[i] as number;
-    for (const position of sampleWithoutReplacement(eligible, k, prng)) drawn.push(units[byStratum[start + position] as number] as DrawUnit);
-  });
-
-  const pairing = new InspectorPairing(sorted.inspectors, population.month, population.jointPlan);
-  const assignments: DrawAssignment[] = [];
-  for (const unit of drawn) {
-    const pair = pairing.assign(unit, prng);
-    if (!pair.ok) return fail('NO_VALID_PAIR', pair.message, { unitId: unit.id });
-    const first = pairing.idOf(pair.first);
-    const second = pairing.idOf(pair.second);
-    assignments.push({
-      unitId: unit.id,
-      stratum: stratumOf(unit),
-      inspectorIds: [first, second],
-      leadInspectorId: pairing.isLead(pair.first) ? first : second,
-    });
-  }
+  const core = allocateSampleAndPair(population, sorted.units, sorted.inspectors, new HashCounterPrng(seed));
+  if (!core.ok) return fail(core.code, core.message, core.unitId === undefined ? {} : { unitId: core.unitId });
+  const { strata, assignments } = core;
 
   const body = {
     algorithmVersion: ALGORITHM_VERSION,

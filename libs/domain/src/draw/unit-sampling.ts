@@ -1,4 +1,4 @@
-import type { HashCounterPrng } from './prng';
+import type { UniformSource } from './uniform-source';
 
 /**
  * Draws k distinct positions from [0, n) uniformly, by a partial Fisher–Yates shuffle of the virtual
@@ -6,7 +6,7 @@ import type { HashCounterPrng } from './prng';
  * Only the swapped cells are stored (a Map), so the cost is O(k), not O(n), for a million-unit stratum.
  * Returns the positions in selection order.
  */
-export function sampleWithoutReplacement(n: number, k: number, prng: HashCounterPrng): number[] {
+export function sampleWithoutReplacement(n: number, k: number, prng: UniformSource): number[] {
   if (k > n) throw new RangeError(`sampleWithoutReplacement: k=${k} > n=${n}`);
   const swapped = new Map<number, number>();
   const at = (i: number): number => swapped.get(i) ?? i;

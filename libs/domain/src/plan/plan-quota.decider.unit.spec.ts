@@ -76,6 +76,9 @@ describe('quota decider', () => {
     ['a quota above capacity', { quota: 5000 }, 'quota', 'above-capacity'],
     ['a late quota without a reason', { setOn: '2026-02-27' }, 'lateReason', 'late-needs-reason'],
     ['more units than are eligible', { quota: 40, units: units.slice(0, 20) }, 'quota', 'above-population'],
+    ['an inverted leave range', { inspectors: [anInspector(1, { leaves: [{ from: '2026-05-09', to: '2026-05-01' }] }), ...Array.from({ length: 5 }, (_, i) => anInspector(i + 2))] }, 'population.inspectors[0].leaves[0]', 'date-range'],
+    ['the same leave twice', { inspectors: [anInspector(1, { leaves: [{ from: '2026-05-01', to: '2026-05-02' }, { from: '2026-05-01', to: '2026-05-02' }] }), ...Array.from({ length: 5 }, (_, i) => anInspector(i + 2))] }, 'population.inspectors[0].leaves[1]', 'duplicate'],
+    ['a duplicate inspector', { inspectors: [...Array.from({ length: 6 }, (_, i) => anInspector(i + 1)), anInspector(1)] }, 'population.inspectors[6].id', 'duplicate'],
   ] as const)('refuses %s (%s: %s)', (_label, change, field, rule) => {
     expect(quotaDecider.decide(setQuota(change as Partial<SetQuota>), empty, '')).toMatchObject({ kind: 'rejected', error: { kind: 'ruleViolation', field, rule } });
   });

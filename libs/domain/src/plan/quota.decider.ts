@@ -3,6 +3,7 @@ import { isIsoMonth } from '../directory/iso-date';
 import type { Unit } from '../directory/unit';
 import { buildFrozenPopulation } from '../draw/population-builder';
 import { populationHash } from '../draw/population-encoding';
+import { validatePopulationV2 } from '../draw/v2/population-v2';
 import { accept, reject, type Decider, type Decision } from '../shared/decider';
 import { violation, type RuleViolation } from '../shared/rule-violation';
 import { PLAN_EVENT_TYPES as T, type AnnualPlanAdoptedData, type QuotaEvent, type MonthlyQuotaSetData, type EligiblePopulationFrozenData, type DrawSeedCommittedData } from './plan.events';
@@ -97,6 +98,10 @@ export function decideSetQuota(command: QuotaCommand, state: QuotaState): Decisi
     inspectors: command.inspectors,
     priorAssignments: command.priorAssignments,
   });
+  // docs/draw-algorithm.md §V2.2: duplicates, inverted ranges and the like are refused here, at the
+  // freeze, so every published population has exactly one reading.
+  const invalid = validatePopulationV2(frozen.population)[0];
+  if (invalid) return broken(invalid);
   if (command.quota > frozen.population.units.length) {
     return broken(violation('quota', 'above-population', `${month}月度抽查数${command.quota}家超过可抽取的单位数${frozen.population.units.length}家`));
   }
