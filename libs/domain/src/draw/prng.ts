@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
 
 import type { UniformSource } from './uniform-source';
 
@@ -6,28 +6,35 @@ export type { UniformSource } from './uniform-source';
 
 /**
  * Deterministic PRNG: SHA-256 in counter mode. Block i = SHA-256(seed ‖ uint64_be(i)), i = 0, 1, …;
- * the stream is the blocks concatenated, read as 32-bit big-endian words (8 per block).
+ * the stream is the blocks concatenated, read as 32-bit big-endian words (8 per block). Both algorithm
+ * versions read this one stream. It hashes with @noble/hashes on plain Uint8Array, not node:crypto, so
+ * the browser verifier (/public/verify) runs the very same code as the server.
  */
 export class HashCounterPrng implements UniformSource {
-  private block: Buffer = Buffer.alloc(0);
-  private offset = 32;
-  private counter = 0n;
-  private readonly counterBytes = Buffer.alloc(8);
+  private block: Uint8Array = new Uint8Array(0);
+  private offset = 0;
+  private counter = 0;
+  private readonly input = new Uint8Array(40);
 
-  constructor(private readonly seed: Buffer) {
+  constructor(seed: Uint8Array) {
     if (seed.length !== 32) throw new RangeError('HashCounterPrng: seed must be 32 bytes');
+    this.input.set(seed, 0);
   }
 
   nextUint32(): number {
-    if (this.offset === 32) {
-      this.counterBytes.writeBigUInt64BE(this.counter);
-      this.block = createHash('sha256').update(this.seed).update(this.counterBytes).digest();
-      this.counter += 1n;
+    if (this.offset >= this.block.length) {
+      // The counter stays far below 2^53, so splitting it into two 32-bit halves is exact.
+      const view = new DataView(this.input.buffer);
+      view.setUint32(32, Math.floor(this.counter / 2 ** 32));
+      view.setUint32(36, this.counter >>> 0);
+      this.block = sha256(this.input);
+      this.counter += 1;
       this.offset = 0;
     }
-    const word = this.block.readUInt32BE(this.offset);
+    const b = this.block;
+    const o = this.offset;
     this.offset += 4;
-    return word;
+    return (((b[o] as number) << 24) | ((b[o + 1] as number) << 16) | ((b[o + 2] as number) << 8) | (b[o + 3] as number)) >>> 0;
   }
 
   /**

@@ -4,7 +4,6 @@ export * from './canonical-json-v2';
 export * from './commit-reveal';
 export * from './draw-gate';
 export * from './population-v2';
-export * from './prng-v2';
 export * from './run-draw-v2';
 export * from './verify-bundle';
 export * from './make-bundle';

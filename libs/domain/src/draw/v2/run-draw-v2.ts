@@ -5,7 +5,7 @@ import { canonicalJsonV2 } from './canonical-json-v2';
 import { commitmentHashOf, deriveSeedV2, seedHex } from './commit-reveal';
 import { sha256Hex } from './hashing';
 import { canonicalPopulationV2 } from './population-v2';
-import { Sha256CounterPrngV2 } from './prng-v2';
+import { HashCounterPrng } from '../prng';
 
 export interface DrawV2Input {
   readonly drawId: string;
@@ -36,7 +36,7 @@ export function drawV2(input: DrawV2Input): DrawV2Outcome {
     beaconValue: input.beaconValue,
     witnesses: input.witnessValues.map((value) => ({ value, nonce: '' })),
   });
-  const core = allocateSampleAndPair(population, population.units, population.inspectors, new Sha256CounterPrngV2(seed));
+  const core = allocateSampleAndPair(population, population.units, population.inspectors, new HashCounterPrng(seed));
   if (!core.ok) return core.unitId === undefined ? { ok: false, code: core.code, message: core.message } : { ok: false, code: core.code, message: core.message, unitId: core.unitId };
   const body: Omit<DrawResultV2, 'resultHash'> = {
     algorithmVersion: ALGORITHM_VERSION_V2,
