@@ -16,6 +16,7 @@ import { LiveFeedModule } from './live-feed/live-feed.module';
 import { PublicModule } from './public/public.module';
 import { AuthModule, type AuthOptions } from './auth/auth.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { WebModule } from './web/web.module';
 
 export interface AppOptions {
   /** Every setting, from `loadSettings()` (main.ts) or built by a test; no module reads the environment. */
@@ -48,6 +49,7 @@ export class AppModule {
         PlansModule,
         DrawsModule,
         EvidenceModule,
+        WebModule,
       ],
       controllers: [HealthController, AuditController],
       providers: [

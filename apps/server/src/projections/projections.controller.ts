@@ -5,6 +5,7 @@ import { INITIAL_REFERRAL_STATE, REFERRAL_STATES } from '@shuangsui/domain';
 import { LeaderTasks, type LeaderServiceStatus } from '@shuangsui/application';
 import {
   PlanReader,
+  type PlanSummary,
   ProgressReader,
   ProjectionRunner,
   ReferralsReader,
@@ -81,6 +82,14 @@ export class ProjectionsController {
       throw new BadRequestException({ statusCode: 400, error: 'ValidationFailed', message: `参数 status 只能是：${allowed.join('、')}`, violations: [{ field: 'status', rule: 'isIn' }] });
     }
     return this.referrals.list({ status, overdueOnly: overdue === 'true' });
+  }
+
+  @Get('plans')
+  @Roles(...QUERY_ROLES.planning)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Every adopted plan (id, year, yearly minimum per inspector), newest year first' })
+  listPlans(): Promise<PlanSummary[]> {
+    return this.plans.list();
   }
 
   @Get('plans/:planId/progress')

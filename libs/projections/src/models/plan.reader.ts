@@ -23,8 +23,21 @@ export interface PlanProgress {
 
 const ref = (table: typeof PLAN_CASES): TableRef => ({ projection: planProjection.name, table });
 
+/** One adopted plan as the plan list shows it. */
+export interface PlanSummary {
+  readonly planId: string;
+  readonly year: number | null;
+  readonly yearlyMinimum: number;
+}
+
 export class PlanReader {
   constructor(private readonly store: ReadStore) {}
+
+  /** Every plan, newest year first (a brigade adopts one a year, so the list stays short). */
+  async list(): Promise<PlanSummary[]> {
+    const rows = (await this.store.query(ref(PLANS), { orderBy: [{ column: 'year', direction: 'desc' }, { column: 'plan_id' }] })) as PlanRow[];
+    return rows.map((row) => ({ planId: row.plan_id, year: row.year, yearlyMinimum: row.yearly_minimum ?? DEFAULT_YEARLY_MINIMUM }));
+  }
 
   async progress(planId: string): Promise<PlanProgress | null> {
     const byPlan = [{ column: 'plan_id', op: 'eq' as const, value: planId }];

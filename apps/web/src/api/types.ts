@@ -1,0 +1,11 @@
+/**
+ * The API's response shapes, imported (as types only) from the code that produces them, so a change
+ * on the server breaks this build rather than a user's page. Nothing here is bundled: `import type`
+ * is erased.
+ */
+export type { AccountView, CaseView, HistoryEntry } from '@shuangsui/application';
+export type { CaseListItem, CaseListPage, OverdueCase, OverdueReport, PlanProgress, PlanSummary, ProgressCounts } from '@shuangsui/projections';
+export type { LoginResponse } from '../../../server/src/auth/auth.controller';
+export type { Role } from '@shuangsui/domain';
+
+export type { ErrorBody } from '../../../server/src/common/error-body';

@@ -1,0 +1,46 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from './api/types';
+import { session } from './session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Who may open the page; absent = anyone signed in. */
+    readonly roles?: readonly Role[];
+    readonly public?: boolean;
+    readonly title: string;
+  }
+}
+
+const CASE_READERS: Role[] = ['planner', 'inspector', 'reviewer', 'supervisor', 'auditor'];
+const PLANNING_READERS: Role[] = ['planner', 'reviewer', 'supervisor', 'auditor'];
+
+/** The menu shows the routes with a `menu` flag that the signed-in user's roles may open. */
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true, title: '登录' } },
+  { path: '/password', name: 'password', component: () => import('./pages/PasswordPage.vue'), meta: { title: '修改口令' } },
+  { path: '/', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { roles: PLANNING_READERS, title: '监管看板' } },
+  { path: '/cases', name: 'cases', component: () => import('./pages/CasesPage.vue'), meta: { roles: CASE_READERS, title: '案件' } },
+  { path: '/cases/:id', name: 'case', component: () => import('./pages/CasePage.vue'), meta: { roles: CASE_READERS, title: '案件详情' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
+];
+
+/** Hash history: the server serves one index.html at / and never mistakes a page for an API route. */
+export const router = createRouter({ history: createWebHashHistory(), routes });
+
+router.beforeEach(async (to) => {
+  if (!session.checked.value) await session.refresh();
+  const account = session.account.value;
+  if (to.meta.public) return true;
+  if (!account) return { name: 'login', query: { next: to.fullPath } };
+  if (account.mustChangePassword && to.name !== 'password') return { name: 'password' };
+  if (to.meta.roles && !session.has(...to.meta.roles)) {
+    // An inspector's home is their case list; an admin's the password page until accounts get a page.
+    if (to.name === 'dashboard') return session.has(...CASE_READERS) ? { name: 'cases' } : { name: 'password' };
+    return { name: 'not-found' };
+  }
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title} · 双随机抽查管理`;
+});

@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DISCLOSURE_CASES, disclosureCaseEvents } from './support/disclosure-fixtures';
+import { TEST_ACCOUNTS, TEST_PASSWORD } from './support/test-accounts';
+import { givenCase, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
+
+/**
+ * The web interface at / (apps/web, Vue 3 + Element Plus) in Debian's headless chromium, served by the
+ * API server from the files `npm run build:web` writes: sign-in, role menus, the dashboard, the case
+ * list and a case's timeline, and the phone width.
+ */
+const CHROMIUM = process.env['SHUANGSUI_CHROMIUM'] ?? '/usr/bin/chromium';
+
+describe('web interface at / in headless chromium', () => {
+  let server: TestServer;
+  let dataDir: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+    execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+    dataDir = tempDataDir();
+    server = await startServer(dataDir);
+    for (const spec of DISCLOSURE_CASES) await givenCase(server.store, spec.caseId, disclosureCaseEvents(spec));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) removeDir(dataDir);
+  });
+
+  async function signIn(page: Page, username: string, password = TEST_PASSWORD): Promise<void> {
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('口令').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+  }
+
+  it('refuses a wrong password with the server’s Chinese message and keeps the user on the sign-in page', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await signIn(page, TEST_ACCOUNTS.supervisor.username, 'not-the-password-123');
+    await page.locator('[data-test=login-error]').waitFor();
+    expect(await page.locator('[data-test=login-error]').innerText()).toMatch(/用户名或口令/);
+    expect(page.url()).toContain('#/login');
+    await page.close();
+  });
+
+  it('signs a supervisor in to the dashboard, lists the cases and opens one with its timeline', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const scriptErrors: string[] = [];
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
+    await signIn(page, TEST_ACCOUNTS.supervisor.username);
+
+    await page.getByRole('heading', { name: '监管看板' }).waitFor();
+    await page.locator('[data-test=updated]').waitFor();
+    expect(await page.locator('[data-test=who]').innerText()).toContain('监管人员');
+    await page.locator('[data-test=monthly-chart] canvas').waitFor();
+
+    await page.getByRole('link', { name: '案件', exact: true }).click();
+    const rows = page.locator('[data-test=case-table] .el-table__body tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(DISCLOSURE_CASES.length);
+
+    await page.getByLabel('单位名称或信用代码').fill('金桥');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=case-table] .el-table__body tr').length === 1);
+    await page.getByRole('link', { name: '示例市金桥酒店管理有限公司' }).click();
+
+    await page.locator('[data-test=case-title]').filter({ hasText: '示例市金桥酒店管理有限公司' }).waitFor();
+    expect(await page.locator('[data-test=case-state]').innerText()).toBe('已公示');
+    const timeline = page.locator('[data-test=timeline] .el-timeline-item');
+    expect(await timeline.count()).toBeGreaterThanOrEqual(5);
+    const text = await page.locator('[data-test=timeline]').innerText();
+    expect(text).toContain('随机抽取');
+    expect(text).toContain('结果公示');
+    expect(text).not.toContain('哈希链断开');
+    expect(await page.locator('text=消防监督检查记录（PDF）').count()).toBe(1);
+    expect(scriptErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an inspector no dashboard and fits a 360 px phone screen', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 360, height: 740 }, isMobile: true });
+    await signIn(page, TEST_ACCOUNTS.inspector.username);
+    await page.getByRole('heading', { name: '案件' }).waitFor();
+    expect(page.url()).toContain('#/cases');
+    expect(await page.getByRole('link', { name: '监管看板' }).count()).toBe(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
