@@ -77,6 +77,11 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     const events = await server.store.readStream('quota-yx-2026.2026-04');
     const committed = events.find((e) => e.id === response.body.commitmentEventId)!;
     expect(committed).toMatchObject({ type: 'DrawSeedCommitted.v2', position: response.body.commitmentPosition, data: { beacon, witnesses, algorithmVersion: 'shuangsui-draw/2' } });
+    // A version-1 draw would ignore the beacon and the witness commitments: refused, nothing written.
+    const before = await server.store.headPosition();
+    response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-04', witnessInputs: [witness] }, as.planner);
+    expect(response).toMatchObject({ status: 409, body: { error: 'DrawNeedsV2', commitmentEventId: committed.id } });
+    expect(await server.store.headPosition()).toBe(before);
   });
 
   it('a quota for a year whose holiday calendar is not loaded is a 503 naming the year to add, and writes nothing', async () => {
