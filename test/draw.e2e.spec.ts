@@ -73,9 +73,10 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     let response = await post(server, '/plans/yx-2026/quotas', { month: '2026-04', quota: 20, beacon: { ...beacon, availableAt: '2026-03-25' }, witnesses }, as.planner);
     expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'beacon.availableAt' }] } });
     response = await post(server, '/plans/yx-2026/quotas', { month: '2026-04', quota: 20, beacon, witnesses }, as.planner);
-    expect(response).toMatchObject({ status: 201, body: { month: '2026-04', commitmentEventId: expect.any(String), commitmentPosition: expect.any(Number) } });
+    expect(response).toMatchObject({ status: 201, body: { month: '2026-04', commitmentEventId: expect.any(String), commitmentPosition: expect.any(Number), commitmentEventHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     const events = await server.store.readStream('quota-yx-2026.2026-04');
     const committed = events.find((e) => e.id === response.body.commitmentEventId)!;
+    expect((committed.metadata as { hash: string }).hash).toBe(response.body.commitmentEventHash);
     expect(committed).toMatchObject({ type: 'DrawSeedCommitted.v2', position: response.body.commitmentPosition, data: { beacon, witnesses, algorithmVersion: 'shuangsui-draw/2' } });
     // A version-1 draw would ignore the beacon and the witness commitments: refused, nothing written.
     const before = await server.store.headPosition();

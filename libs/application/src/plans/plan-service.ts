@@ -15,7 +15,7 @@ import {
   type MonthlyQuotaSetData,
 } from '@shuangsui/domain/plan';
 import type { WorkingDayCalendar } from '@shuangsui/domain/calendar';
-import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
+import { hashOf, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
 import { CommandHandler, readStreamOrEmpty } from '../commands';
 import type { CommandContext } from '../command-context';
 import { earlierDrawRecords, planDrawHistory } from '../draws/plan-draw-history';
@@ -54,6 +54,8 @@ export interface QuotaView extends MonthlyQuotaSetData {
   /** The commitment event, so anyone can later see the freeze came before the draw. */
   readonly commitmentEventId: string;
   readonly commitmentPosition: number;
+  /** The commitment event's hash-chain hash (metadata.hash). */
+  readonly commitmentEventHash: string | null;
 }
 
 export interface PlanView {
@@ -178,5 +180,6 @@ function quotaView(record: Pick<QuotaRecord, 'quota' | 'freeze' | 'commitment' |
     excludedUnits: record.freeze.excludedUnits,
     commitmentEventId: record.commitmentEvent.id,
     commitmentPosition: record.commitmentEvent.position,
+    commitmentEventHash: hashOf(record.commitmentEvent),
   };
 }
