@@ -67,6 +67,24 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     expect(response).toMatchObject({ status: 409, body: { error: 'QuotaAlreadySet' } });
   });
 
+  it('a quota with a beacon and witness commitments records DrawSeedCommitted.v2 and serves its event id and position', async () => {
+    const beacon = { source: '中国福利彩票3D', round: '2026084期', availableAt: '2026-03-25T13:30:00Z' };
+    const witnesses = [{ kind: 'observer', source: '区人大代表观察员', commitment: 'ab'.repeat(32) }];
+    let response = await post(server, '/plans/yx-2026/quotas', { month: '2026-04', quota: 20, beacon: { ...beacon, availableAt: '2026-03-25' }, witnesses }, as.planner);
+    expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'beacon.availableAt' }] } });
+    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-04', quota: 20, beacon, witnesses }, as.planner);
+    expect(response).toMatchObject({ status: 201, body: { month: '2026-04', commitmentEventId: expect.any(String), commitmentPosition: expect.any(Number), commitmentEventHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const events = await server.store.readStream('quota-yx-2026.2026-04');
+    const committed = events.find((e) => e.id === response.body.commitmentEventId)!;
+    expect((committed.metadata as { hash: string }).hash).toBe(response.body.commitmentEventHash);
+    expect(committed).toMatchObject({ type: 'DrawSeedCommitted.v2', position: response.body.commitmentPosition, data: { beacon, witnesses, algorithmVersion: 'shuangsui-draw/2' } });
+    // A version-1 draw would ignore the beacon and the witness commitments: refused, nothing written.
+    const before = await server.store.headPosition();
+    response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-04', witnessInputs: [witness] }, as.planner);
+    expect(response).toMatchObject({ status: 409, body: { error: 'DrawNeedsV2', commitmentEventId: committed.id } });
+    expect(await server.store.headPosition()).toBe(before);
+  });
+
   it('a quota for a year whose holiday calendar is not loaded is a 503 naming the year to add, and writes nothing', async () => {
     expect((await post(server, '/plans', { planId: 'yx-2099', year: 2099, authority: '示例市云溪区消防救援大队', jurisdiction: '示例市云溪区' }, as.planner)).status).toBe(201);
     const before = await server.store.headPosition();

@@ -1,6 +1,7 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   DrawAlreadyPerformedError,
+  DrawNeedsV2Error,
   DrawFailedError,
   DrawFollowUp,
   DrawNotFoundError,
@@ -29,6 +30,7 @@ import { DRAW_SECRETS, PlansModule } from '../plans/plans.module';
 import { DrawsController } from './draws.controller';
 
 registerErrorMapper((error) => {
+  if (error instanceof DrawNeedsV2Error) return { statusCode: 409, error: 'DrawNeedsV2', message: error.message, state: 'committed-v2', commitmentEventId: error.commitmentEventId };
   if (error instanceof DrawAlreadyPerformedError) return { statusCode: 409, error: 'DrawAlreadyPerformed', message: error.message, drawId: error.drawId };
   if (error instanceof DrawNotFoundError) return { statusCode: 404, error: 'DrawNotFound', message: error.message, drawId: error.drawId };
   if (error instanceof DrawFailedError) {

@@ -44,6 +44,10 @@ export class PlansController {
   @CommandRoles('setQuota')
   @ApiOperation({ summary: "Set month M's quota (by the 25th of M−1, else with a reason); freezes the population and commits the seed" })
   setQuota(@Param('planId', IdPipe) planId: string, @Body() dto: SetQuotaDto, @Command() context: CommandContext): Promise<QuotaView> {
-    return this.plans.setQuota(planId, dto.month, { quota: dto.quota, lateReason: dto.lateReason }, context);
+    return this.plans.setQuota(planId, dto.month, {
+      quota: dto.quota,
+      lateReason: dto.lateReason,
+      ...(dto.beacon ? { beacon: { ...dto.beacon }, witnesses: (dto.witnesses ?? []).map((w) => ({ ...w })) } : {}),
+    }, context);
   }
 }

@@ -7,7 +7,8 @@ import type { CommandContext } from '../command-context';
 import { DirectoryReader } from '../directories/directory-reader';
 import type { DrawSecretStore } from '../plans/draw-secret-store';
 import type { PlanService, QuotaRecord } from '../plans/plan-service';
-import { DrawNotFoundError, DrawSecretMissingError } from './draw.errors';
+import { PLAN_EVENT_TYPES } from '@shuangsui/domain/plan';
+import { DrawNeedsV2Error, DrawNotFoundError, DrawSecretMissingError } from './draw.errors';
 import { DRAW_STREAM } from './draw-stream';
 
 export interface DrawRequest {
@@ -73,6 +74,7 @@ export class DrawService {
 
   /** The facts the draw decider needs: the freeze, the revealed secret, and the drawn units at the freeze. */
   private async command(drawId: string, quota: QuotaRecord, witnessInputs: readonly WitnessInput[]) {
+    if (quota.commitmentEvent.type === PLAN_EVENT_TYPES.DrawSeedCommittedV2) throw new DrawNeedsV2Error(quota.commitmentEvent.id);
     const plan = await this.plans.plan(quota.quota.planId);
     const commitment = quota.commitment.commitment;
     const secret = await this.secrets.get(commitment);

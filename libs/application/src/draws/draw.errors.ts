@@ -30,3 +30,14 @@ export class DrawSecretMissingError extends ApplicationError {
     super(`找不到与承诺值 ${commitment.slice(0, 12)}… 对应的种子原文，无法抽取；请检查种子存储目录`);
   }
 }
+
+/**
+ * The month's commitment is a version-2 round (beacon and witness commitments): a version-1 draw would
+ * ignore them, so it is refused until the v2 draw path is served (docs/draw-algorithm.md Part II).
+ */
+export class DrawNeedsV2Error extends ApplicationError {
+  override readonly name = 'DrawNeedsV2Error';
+  constructor(readonly commitmentEventId: string) {
+    super('本月承诺登记了公开随机源和见证人输入承诺（第2版算法），不能按第1版算法抽取');
+  }
+}

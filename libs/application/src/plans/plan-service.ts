@@ -1,8 +1,10 @@
 import { chinaDate } from '@shuangsui/domain';
 import { monthsOf } from '@shuangsui/domain/directory';
 import { generateSecret } from '@shuangsui/domain/draw';
+import type { BeaconSpec, WitnessCommitment } from '@shuangsui/domain/draw';
 import {
   checkQuotaMonth,
+  isDrawSeedCommitted,
   PLAN_EVENT_TYPES as T,
   planStreamId,
   quotaStreamId,
@@ -13,7 +15,7 @@ import {
   type MonthlyQuotaSetData,
 } from '@shuangsui/domain/plan';
 import type { WorkingDayCalendar } from '@shuangsui/domain/calendar';
-import type { EventStore, RecordedEvent } from '@shuangsui/event-store';
+import { hashOf, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
 import { CommandHandler, readStreamOrEmpty } from '../commands';
 import type { CommandContext } from '../command-context';
 import { earlierDrawRecords, planDrawHistory } from '../draws/plan-draw-history';
@@ -28,6 +30,9 @@ export type AdoptPlanInput = Omit<AdoptPlan, 'type'>;
 export interface SetQuotaInput {
   readonly quota: number;
   readonly lateReason?: string;
+  /** Version 2 draws: the beacon named in advance and the witnesses' commitments. */
+  readonly beacon?: BeaconSpec;
+  readonly witnesses?: readonly WitnessCommitment[];
 }
 
 /** A month's quota as recorded: the quota, its freeze and its seed commitment, from one atomic append. */
@@ -46,6 +51,11 @@ export interface QuotaView extends MonthlyQuotaSetData {
   readonly eligibleUnits: number;
   readonly inspectors: number;
   readonly excludedUnits: number;
+  /** The commitment event, so anyone can later see the freeze came before the draw. */
+  readonly commitmentEventId: string;
+  readonly commitmentPosition: number;
+  /** The commitment event's hash-chain hash (metadata.hash). */
+  readonly commitmentEventHash: string | null;
 }
 
 export interface PlanView {
@@ -134,6 +144,7 @@ export class PlanService {
         priorAssignments: history.inspectorLoads,
         directoryPosition,
         commitment,
+        ...(input.beacon === undefined ? {} : { beacon: input.beacon, witnesses: input.witnesses ?? [] }),
       },
       context,
       { request: { planId, month, ...input } },
@@ -147,7 +158,7 @@ export class PlanService {
 export function toQuotaRecord(events: readonly RecordedEvent[]): QuotaRecord | null {
   const quota = events.find((e) => e.type === T.MonthlyQuotaSet);
   const freeze = events.find((e) => e.type === T.EligiblePopulationFrozen);
-  const commitment = events.find((e) => e.type === T.DrawSeedCommitted);
+  const commitment = events.find((e) => isDrawSeedCommitted(e.type));
   if (!quota || !freeze || !commitment) return null;
   return {
     quota: quota.data as unknown as MonthlyQuotaSetData,
@@ -159,7 +170,7 @@ export function toQuotaRecord(events: readonly RecordedEvent[]): QuotaRecord | n
   };
 }
 
-function quotaView(record: Pick<QuotaRecord, 'quota' | 'freeze' | 'commitment'>): QuotaView {
+function quotaView(record: Pick<QuotaRecord, 'quota' | 'freeze' | 'commitment' | 'commitmentEvent'>): QuotaView {
   return {
     ...record.quota,
     populationHash: record.freeze.populationHash,
@@ -167,5 +178,8 @@ function quotaView(record: Pick<QuotaRecord, 'quota' | 'freeze' | 'commitment'>)
     eligibleUnits: record.freeze.population.units.length,
     inspectors: record.freeze.population.inspectors.length,
     excludedUnits: record.freeze.excludedUnits,
+    commitmentEventId: record.commitmentEvent.id,
+    commitmentPosition: record.commitmentEvent.position,
+    commitmentEventHash: hashOf(record.commitmentEvent),
   };
 }

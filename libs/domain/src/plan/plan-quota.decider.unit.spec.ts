@@ -63,6 +63,25 @@ describe('quota decider', () => {
     expect(decision.events[2]!.data).toEqual({ planId: 'yx-2026', month: '2026-03', commitment: 'c'.repeat(64) });
   });
 
+  it('with a beacon, records DrawSeedCommitted.v2 naming the beacon, the witness commitments and the v2 population hash', () => {
+    const beacon = { source: '中国福利彩票3D', round: '2026056期', availableAt: '2026-02-24T13:30:00Z' };
+    const witnesses = [{ kind: 'observer' as const, source: '区人大代表观察员', commitment: 'a'.repeat(64) }];
+    const decision = quotaDecider.decide(setQuota({ beacon, witnesses }), empty, '');
+    if (decision.kind !== 'accepted') throw new Error(JSON.stringify(decision.error));
+    expect(decision.events.map((e) => e.type)).toEqual([T.MonthlyQuotaSet, T.EligiblePopulationFrozen, T.DrawSeedCommittedV2]);
+    expect(decision.events[2]!.data).toMatchObject({
+      planId: 'yx-2026',
+      month: '2026-03',
+      commitment: 'c'.repeat(64),
+      algorithmVersion: 'shuangsui-draw/2',
+      populationHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      beacon,
+      witnesses,
+    });
+    const state = foldWith(quotaDecider, stored(decision.events));
+    expect(state.commitment).toMatchObject({ beacon });
+  });
+
   it('never twice for one month', () => {
     const decision = quotaDecider.decide(setQuota(), empty, '');
     if (decision.kind !== 'accepted') throw new Error('fixture');

@@ -1,4 +1,5 @@
 import type { FrozenPopulation } from '../draw/draw.types';
+import type { BeaconSpec, WitnessCommitment } from '../draw/v2/bundle.types';
 import type { SamplingRatios } from './sampling-ratios';
 import type { PlanScope } from './unit-eligibility';
 import type { WorkloadParameters } from './workload';
@@ -9,6 +10,8 @@ export const PLAN_EVENT_TYPES = {
   MonthlyQuotaSet: 'MonthlyQuotaSet.v1',
   EligiblePopulationFrozen: 'EligiblePopulationFrozen.v1',
   DrawSeedCommitted: 'DrawSeedCommitted.v1',
+  /** Version 2 (docs/draw-algorithm.md Part II): also names the public beacon and the witnesses' commitments. */
+  DrawSeedCommittedV2: 'DrawSeedCommitted.v2',
 } as const;
 
 export interface FrequencyRules {
@@ -75,6 +78,16 @@ export interface DrawSeedCommittedData {
   readonly commitment: string;
 }
 
+/** The v2 commitment round: the secret's commitment, the beacon named in advance and each witness's commitment. */
+export interface DrawSeedCommittedV2Data extends DrawSeedCommittedData {
+  readonly algorithmVersion: 'shuangsui-draw/2';
+  readonly populationHash: string;
+  readonly beacon: BeaconSpec;
+  readonly witnesses: readonly WitnessCommitment[];
+}
+
+export const isDrawSeedCommitted = (type: string): boolean => type === PLAN_EVENT_TYPES.DrawSeedCommitted || type === PLAN_EVENT_TYPES.DrawSeedCommittedV2;
+
 export const planStreamId = (planId: string): string => `plan-${planId}`;
 export const QUOTA_STREAM_PREFIX = 'quota-';
 export const quotaStreamId = (planId: string, month: string): string => `${QUOTA_STREAM_PREFIX}${planId}.${month}`;
@@ -84,4 +97,5 @@ export type PlanEvent = Of<typeof PLAN_EVENT_TYPES.AnnualPlanAdopted, AnnualPlan
 export type QuotaEvent =
   | Of<typeof PLAN_EVENT_TYPES.MonthlyQuotaSet, MonthlyQuotaSetData>
   | Of<typeof PLAN_EVENT_TYPES.EligiblePopulationFrozen, EligiblePopulationFrozenData>
-  | Of<typeof PLAN_EVENT_TYPES.DrawSeedCommitted, DrawSeedCommittedData>;
+  | Of<typeof PLAN_EVENT_TYPES.DrawSeedCommitted, DrawSeedCommittedData>
+  | Of<typeof PLAN_EVENT_TYPES.DrawSeedCommittedV2, DrawSeedCommittedV2Data>;

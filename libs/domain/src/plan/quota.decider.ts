@@ -3,6 +3,8 @@ import { isIsoMonth } from '../directory/iso-date';
 import type { Unit } from '../directory/unit';
 import { buildFrozenPopulation } from '../draw/population-builder';
 import { populationHash } from '../draw/population-encoding';
+import type { BeaconSpec, WitnessCommitment } from '../draw/v2/bundle.types';
+import { populationHashV2 } from '../draw/v2/population-v2';
 import { validatePopulationV2 } from '../draw/v2/population-v2';
 import { accept, reject, type Decider, type Decision } from '../shared/decider';
 import { violation, type RuleViolation } from '../shared/rule-violation';
@@ -30,6 +32,9 @@ export interface SetQuota {
   readonly priorAssignments: ReadonlyMap<string, number>;
   readonly directoryPosition: number;
   readonly commitment: string;
+  /** Version 2: the public randomness named in advance and the witnesses' commitments (docs/draw-algorithm.md §V2). */
+  readonly beacon?: BeaconSpec;
+  readonly witnesses?: readonly WitnessCommitment[];
 }
 export type QuotaCommand = SetQuota;
 
@@ -50,6 +55,7 @@ export function evolveQuota(state: QuotaState, event: QuotaEvent): QuotaState {
     case T.EligiblePopulationFrozen:
       return { ...state, freeze: event.data };
     case T.DrawSeedCommitted:
+    case T.DrawSeedCommittedV2:
       return { ...state, commitment: event.data };
     default:
       return state;
@@ -134,7 +140,20 @@ export function decideSetQuota(command: QuotaCommand, state: QuotaState): Decisi
         dueUnits: frozen.dueUnitIds.length,
       },
     },
-    { type: T.DrawSeedCommitted, data: { planId, month, commitment: command.commitment } },
+    command.beacon
+      ? {
+          type: T.DrawSeedCommittedV2,
+          data: {
+            planId,
+            month,
+            commitment: command.commitment,
+            algorithmVersion: 'shuangsui-draw/2',
+            populationHash: populationHashV2(frozen.population),
+            beacon: command.beacon,
+            witnesses: command.witnesses ?? [],
+          },
+        }
+      : { type: T.DrawSeedCommitted, data: { planId, month, commitment: command.commitment } },
   );
 }
 
