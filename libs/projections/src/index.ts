@@ -31,3 +31,5 @@ export * from './replay/replay-read-models';
 export * from './replay/find-head';
 export * from './postgres';
 export * from './leadership';
+export * from './models/reminders.projection';
+export * from './models/reminders.reader';

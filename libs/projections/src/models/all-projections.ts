@@ -5,6 +5,7 @@ import { disclosureProjection } from './disclosure.projection';
 import { planProjection } from './plan.projection';
 import { progressProjection } from './progress.projection';
 import { referralsProjection } from './referrals.projection';
+import { remindersProjection } from './reminders.projection';
 import { unitHistoryProjection } from './unit-history.projection';
 
 /** Every read model the server keeps and `replay` rebuilds. */
@@ -16,4 +17,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   directoryProjection,
   unitHistoryProjection,
   caseListProjection,
+  remindersProjection,
 ];
