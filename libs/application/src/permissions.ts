@@ -68,6 +68,8 @@ export const QUERY_ROLES = {
   caseFeed: ['planner', 'reviewer', 'supervisor', 'auditor'],
   /** Plans, quotas, progress, referrals, draw records. */
   planning: ['planner', 'reviewer', 'supervisor', 'auditor'],
+  /** One's own reminders inbox: each sees what concerns them (an inspector their own cases). */
+  reminders: ['planner', 'inspector', 'reviewer', 'supervisor', 'auditor'],
   /** Unit contacts and inspectors' certificates. */
   personalData: ['planner', 'supervisor', 'auditor'],
   /** Projection status (operations). */

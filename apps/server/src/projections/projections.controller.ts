@@ -1,11 +1,14 @@
 import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { validationFailed } from '../common/error-body';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { INITIAL_REFERRAL_STATE, REFERRAL_STATES } from '@shuangsui/domain';
+import { chinaDate, INITIAL_REFERRAL_STATE, REFERRAL_STATES, type Actor, type Reminder } from '@shuangsui/domain';
+import { CurrentActor } from '../common/command-context.decorator';
+import { CLOCK, type Clock } from '../common/tokens';
 import { LeaderTasks, type LeaderServiceStatus } from '@shuangsui/application';
 import {
   PlanReader,
   type PlanSummary,
+  RemindersReader,
   ProgressReader,
   ProjectionRunner,
   ReferralsReader,
@@ -44,7 +47,18 @@ export class ProjectionsController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly leaderTasks: LeaderTasks,
     @Inject(LEADER_ELECTION) private readonly leadership: LeaderElection,
+    private readonly reminders: RemindersReader,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  @Get('me/reminders')
+  @Roles(...QUERY_ROLES.reminders)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'The signed-in user’s reminders, near or past their deadline today (China date): an inspector their cases, reviewers the review queue, planners the quotas, supervisors and auditors everything' })
+  async myReminders(@CurrentActor() actor: Actor): Promise<{ readonly asOf: string; readonly reminders: readonly Reminder[] }> {
+    const asOf = chinaDate(this.clock());
+    return { asOf, reminders: await this.reminders.forActor(actor, asOf) };
+  }
 
   @Get('progress')
   @Roles(...QUERY_ROLES.planning)

@@ -8,6 +8,8 @@ import {
   createLeaderElection,
   createReadStore,
   CaseListReader,
+  DEFAULT_REMINDER_SETTINGS,
+  RemindersReader,
   Deadlines,
   DisclosureReader,
   PlanReader,
@@ -86,6 +88,12 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         { provide: DisclosureReader, useFactory: (store: ReadStore) => new DisclosureReader(store), inject: [READ_STORE] },
         { provide: PlanReader, useFactory: (store: ReadStore) => new PlanReader(store), inject: [READ_STORE] },
         { provide: CaseListReader, useFactory: (store: ReadStore) => new CaseListReader(store), inject: [READ_STORE] },
+        {
+          provide: RemindersReader,
+          useFactory: (store: ReadStore, calendar: WorkingDayCalendar, settings: Settings) =>
+            new RemindersReader(store, calendar, { ...DEFAULT_REMINDER_SETTINGS, reviewWorkingDays: settings.reviewWorkingDays, publicationWorkingDays: settings.publicationWorkingDays }),
+          inject: [READ_STORE, WORKING_DAY_CALENDAR, SETTINGS],
+        },
         {
           provide: ReferralsReader,
           useFactory: (store: ReadStore, deadlines: Deadlines, clock: Clock) => new ReferralsReader(store, deadlines, () => chinaDate(clock())),

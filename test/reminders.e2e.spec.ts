@@ -1,0 +1,63 @@
+import { INSPECTION_EVENT_TYPES as T, type Reminder, type StoredInspectionEvent } from '@shuangsui/domain';
+import { completeResult, drawnData, INSPECTORS } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
+import { givenCase, removeDir, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
+
+/** GET /me/reminders over real HTTP: each signed-in user's inbox holds what concerns them, worked out for today. */
+describe('GET /me/reminders', () => {
+  let server: TestServer;
+  let dataDir: string;
+  // 2 April 2026, noon in China: March's cases not inspected are past their month end.
+  const now = new Date('2026-04-02T04:00:00.000Z');
+
+  const events = (caseId: string, recorded: boolean): StoredInspectionEvent[] => {
+    const drawn = drawnData(caseId);
+    let n = 0;
+    const at = (type: string, data: unknown): StoredInspectionEvent => ({ type, data, id: `e${(n += 1)}`, occurredAt: '2026-03-09T02:00:00.000Z' }) as StoredInspectionEvent;
+    const list = [at(T.InspectionDrawn, drawn), at(T.InspectorsAssigned, { inspectorIds: [INSPECTORS.a, INSPECTORS.b], drawId: drawn.drawId })];
+    if (recorded) list.push(at(T.InspectionResultRecorded, { ...completeResult(), visitDate: '2026-03-10' }));
+    return list;
+  };
+
+  beforeAll(async () => {
+    dataDir = tempDataDir();
+    server = await startServer(dataDir, () => now);
+    await givenCase(server.store, 'rem-open', events('rem-open', false));
+    await givenCase(server.store, 'rem-review', events('rem-review', true));
+    await waitForProjections(server);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    if (dataDir) removeDir(dataDir);
+  });
+
+  async function inbox(headers: Record<string, string>): Promise<{ asOf: string; reminders: Reminder[] }> {
+    const response = await fetch(`${server.baseUrl}/me/reminders`, { headers });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { asOf: string; reminders: Reminder[] };
+  }
+
+  it('gives an inspector the overdue visit of their own case, in Chinese, as of today in China', async () => {
+    const { asOf, reminders } = await inbox(server.as.inspector);
+    expect(asOf).toBe('2026-04-02');
+    const visit = reminders.find((reminder) => reminder.caseId === 'rem-open');
+    expect(visit).toMatchObject({ severity: 'overdue', dueDate: '2026-03-31' });
+    expect(visit!.message).toMatch(/逾期/);
+    expect(typeof visit!.id).toBe('string');
+  });
+
+  it('gives an inspector not on the cases nothing, a reviewer the pending review, a supervisor everything', async () => {
+    expect((await inbox(server.as.inspectorC)).reminders).toEqual([]);
+    const reviewer = (await inbox(server.as.reviewer)).reminders;
+    expect(reviewer.some((reminder) => reminder.caseId === 'rem-review')).toBe(true);
+    expect(reviewer.some((reminder) => reminder.caseId === 'rem-open')).toBe(false);
+    const supervisor = (await inbox(server.as.supervisor)).reminders.map((reminder) => reminder.caseId);
+    expect(supervisor).toEqual(expect.arrayContaining(['rem-open', 'rem-review']));
+  });
+
+  it('gives the same ids on every read (a receiver de-duplicates on them) and refuses an anonymous caller', async () => {
+    const first = (await inbox(server.as.supervisor)).reminders.map((reminder) => reminder.id);
+    const second = (await inbox(server.as.supervisor)).reminders.map((reminder) => reminder.id);
+    expect(second).toEqual(first);
+    expect((await fetch(`${server.baseUrl}/me/reminders`)).status).toBe(401);
+  });
+});
