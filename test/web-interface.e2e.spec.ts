@@ -57,6 +57,8 @@ describe('web interface at / in headless chromium', () => {
     await page.locator('[data-test=updated]').waitFor();
     expect(await page.locator('[data-test=who]').innerText()).toContain('监管人员');
     await page.locator('[data-test=monthly-chart] canvas').waitFor();
+    // The approved, never published case is long past its publication deadline: the inbox says so.
+    await page.locator('[data-test=reminders]').getByText('逾期', { exact: true }).first().waitFor();
 
     await page.getByRole('link', { name: '案件', exact: true }).click();
     const rows = page.locator('[data-test=case-table] .el-table__body tr');

@@ -6,6 +6,6 @@
 export type { AccountView, CaseView, HistoryEntry } from '@shuangsui/application';
 export type { CaseListItem, CaseListPage, OverdueCase, OverdueReport, PlanProgress, PlanSummary, ProgressCounts } from '@shuangsui/projections';
 export type { LoginResponse } from '../../../server/src/auth/auth.controller';
-export type { Role } from '@shuangsui/domain';
+export type { Reminder, Role } from '@shuangsui/domain';
 
 export type { ErrorBody } from '../../../server/src/common/error-body';
