@@ -78,10 +78,10 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     const committed = events.find((e) => e.id === response.body.commitmentEventId)!;
     expect((committed.metadata as { hash: string }).hash).toBe(response.body.commitmentEventHash);
     expect(committed).toMatchObject({ type: 'DrawSeedCommitted.v2', position: response.body.commitmentPosition, data: { beacon, witnesses, algorithmVersion: 'shuangsui-draw/2' } });
-    // A version-1 draw would ignore the beacon and the witness commitments: refused, nothing written.
+    // Version-1 witness inputs would bypass the witness commitments: refused, naming the field, nothing written.
     const before = await server.store.headPosition();
     response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-04', witnessInputs: [witness] }, as.planner);
-    expect(response).toMatchObject({ status: 409, body: { error: 'DrawNeedsV2', commitmentEventId: committed.id } });
+    expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'witnessInputs', rule: 'version-2' }] } });
     expect(await server.store.headPosition()).toBe(before);
   });
 

@@ -9,10 +9,12 @@ import {
   QUERY_ROLES,
   type CommandContext,
   type DrawVerificationReport,
+  type DrawInputs,
   type DrawView,
   type FollowUpReport,
 } from '@shuangsui/application';
 import type { RecordedEvent } from '@shuangsui/event-store';
+import { isDrawRecordV2, type AnyDrawRecord } from '@shuangsui/domain/draw';
 import { IdPipe } from '../common/id.pipe';
 import { Command } from '../common/command-context.decorator';
 import { PerformDrawDto, RedrawDto } from './dto/draw.dto';
@@ -20,9 +22,13 @@ import { PerformDrawDto, RedrawDto } from './dto/draw.dto';
 export interface DrawResponse {
   readonly drawId: string;
   readonly recordEventId: string;
+  readonly recordPosition: number;
+  readonly algorithmVersion: string;
   readonly populationHash: string;
+  /** SHA-256 of the secret recorded at the freeze. */
   readonly commitment: string;
   readonly seed: string;
+  readonly resultHash: string;
   readonly cases: readonly { readonly caseId: string; readonly unitId: string; readonly unitName: string; readonly inspectorIds: readonly string[] }[];
   readonly followUp: FollowUpReport | null;
 }
@@ -40,17 +46,17 @@ export class DrawsController {
 
   @Post()
   @CommandRoles('performDraw')
-  @ApiOperation({ summary: "Run a month's draw with witness inputs; the record is one atomic append; the cases follow" })
+  @ApiOperation({ summary: "Run a month's draw: v1 with witness inputs, v2 with the beacon value and the witnesses' reveals (refused before the beacon moment); one atomic append; the cases follow" })
   async draw(@Body() dto: PerformDrawDto, @Command() context: CommandContext): Promise<DrawResponse> {
-    const record = await this.draws.draw({ planId: dto.planId, month: dto.month, witnessInputs: witnesses(dto.witnessInputs) }, withoutExpectedRevision(context));
+    const record = await this.draws.draw({ planId: dto.planId, month: dto.month, ...inputsOf(dto) }, withoutExpectedRevision(context));
     return this.respond(record);
   }
 
   @Post(':id/redraws')
   @CommandRoles('redraw')
-  @ApiOperation({ summary: 'Redo a draw: recorded as its own event with actor and reason; new witness inputs' })
+  @ApiOperation({ summary: 'Redo a draw with actor and reason: v1 with new witness inputs; v2 only on a new commitment round (POST /plans/:id/quotas/:month/rounds)' })
   async redraw(@Param('id', IdPipe) id: string, @Body() dto: RedrawDto, @Command() context: CommandContext): Promise<DrawResponse> {
-    const record = await this.draws.redraw(id, { reason: dto.reason, witnessInputs: witnesses(dto.witnessInputs) }, withoutExpectedRevision(context));
+    const record = await this.draws.redraw(id, { reason: dto.reason, ...inputsOf(dto) }, withoutExpectedRevision(context));
     return this.respond(record);
   }
 
@@ -69,15 +75,18 @@ export class DrawsController {
   }
 
   private async respond(recordEvent: RecordedEvent): Promise<DrawResponse> {
-    const record = recordEvent.data as unknown as import('@shuangsui/domain/draw').DrawRecordData;
+    const record = recordEvent.data as unknown as AnyDrawRecord;
     // The follow-up runs now; if it fails part-way, the start-up resume finishes it (idempotent).
     const followUp = await this.followUp.complete(record.drawId).catch((): null => null);
     return {
       drawId: record.drawId,
       recordEventId: recordEvent.id,
+      recordPosition: recordEvent.position,
+      algorithmVersion: record.algorithmVersion,
       populationHash: record.populationHash,
-      commitment: record.commitment,
+      commitment: isDrawRecordV2(record) ? record.commitment.secretCommitment : record.commitment,
       seed: record.result.seed,
+      resultHash: record.result.resultHash,
       cases: record.cases.map((c) => ({ caseId: c.caseId, unitId: c.unit.id, unitName: c.unit.name, inspectorIds: c.inspectorIds })),
       followUp,
     };
@@ -89,4 +98,11 @@ function withoutExpectedRevision(context: CommandContext): CommandContext {
   return { actor: context.actor, commandId: context.commandId, correlationId: context.correlationId, causationId: context.causationId };
 }
 
-const witnesses = (inputs: PerformDrawDto['witnessInputs']) => inputs.map(({ kind, source, value }) => ({ kind, source, value }));
+/** Only the members the draw reads, copied out of the DTO class instance. */
+function inputsOf(dto: PerformDrawDto | RedrawDto): DrawInputs {
+  return {
+    ...(dto.witnessInputs === undefined ? {} : { witnessInputs: dto.witnessInputs.map(({ kind, source, value }) => ({ kind, source, value })) }),
+    ...(dto.beaconValue === undefined ? {} : { beaconValue: dto.beaconValue }),
+    ...(dto.witnesses === undefined ? {} : { witnesses: dto.witnesses.map(({ value, nonce }) => ({ value, nonce })) }),
+  };
+}

@@ -1,8 +1,10 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   DrawAlreadyPerformedError,
-  DrawNeedsV2Error,
   DrawFailedError,
+  DrawRevealRejectedError,
+  DrawRoundNotReadyError,
+  DrawBundles,
   DrawFollowUp,
   DrawNotFoundError,
   DrawQueries,
@@ -20,7 +22,7 @@ import {
   type Settings,
 } from '@shuangsui/application';
 import type { EventStore } from '@shuangsui/event-store';
-import type { ReadStore } from '@shuangsui/projections';
+import { PlanReader, type ReadStore } from '@shuangsui/projections';
 import { READ_STORE } from '../projections/read-store.tokens';
 import { registerErrorMapper } from '../common/error.filter';
 import { CLOCK, EVENT_STORE, SETTINGS, type Clock } from '../common/tokens';
@@ -28,9 +30,11 @@ import { DirectoriesModule } from '../directories/directories.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { DRAW_SECRETS, PlansModule } from '../plans/plans.module';
 import { DrawsController } from './draws.controller';
+import { PublicDrawsController } from './public-draws.controller';
 
 registerErrorMapper((error) => {
-  if (error instanceof DrawNeedsV2Error) return { statusCode: 409, error: 'DrawNeedsV2', message: error.message, state: 'committed-v2', commitmentEventId: error.commitmentEventId };
+  if (error instanceof DrawRoundNotReadyError) return { statusCode: 409, error: 'DrawRoundNotReady', message: error.message, state: error.state, allowed: error.allowed, ...error.details };
+  if (error instanceof DrawRevealRejectedError) return { statusCode: 422, error: 'DrawRevealRejected', message: error.message, violations: [error.violation] };
   if (error instanceof DrawAlreadyPerformedError) return { statusCode: 409, error: 'DrawAlreadyPerformed', message: error.message, drawId: error.drawId };
   if (error instanceof DrawNotFoundError) return { statusCode: 404, error: 'DrawNotFound', message: error.message, drawId: error.drawId };
   if (error instanceof DrawFailedError) {
@@ -42,7 +46,7 @@ registerErrorMapper((error) => {
 
 @Module({
   imports: [PlansModule, InspectionsModule, DirectoriesModule],
-  controllers: [DrawsController],
+  controllers: [DrawsController, PublicDrawsController],
   providers: [
     {
       provide: DrawService,
@@ -57,6 +61,12 @@ registerErrorMapper((error) => {
     },
     { provide: DrawVerifier, useFactory: (store: EventStore) => new DrawVerifier(store), inject: [EVENT_STORE] },
     { provide: DrawQueries, useFactory: (store: EventStore) => new DrawQueries(store), inject: [EVENT_STORE] },
+    {
+      provide: DrawBundles,
+      useFactory: (store: EventStore, plans: PlanService, planReader: PlanReader, clock: Clock) =>
+        new DrawBundles(store, plans, async () => (await planReader.list()).map((plan) => plan.planId), clock),
+      inject: [EVENT_STORE, PlanService, PlanReader, CLOCK],
+    },
   ],
 })
 export class DrawsModule implements OnApplicationBootstrap {

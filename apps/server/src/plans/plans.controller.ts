@@ -6,6 +6,8 @@ import { IdPipe } from '../common/id.pipe';
 import { Command } from '../common/command-context.decorator';
 import { AdoptPlanDto } from './dto/adopt-plan.dto';
 import { SetQuotaDto } from './dto/set-quota.dto';
+import { ReopenRoundDto } from './dto/reopen-round.dto';
+import { MonthPipe } from '../common/month.pipe';
 
 @ApiTags('plans')
 @Controller('plans')
@@ -49,5 +51,12 @@ export class PlansController {
       lateReason: dto.lateReason,
       ...(dto.beacon ? { beacon: { ...dto.beacon }, witnesses: (dto.witnesses ?? []).map((w) => ({ ...w })) } : {}),
     }, context);
+  }
+
+  @Post(':planId/quotas/:month/rounds')
+  @CommandRoles('reopenDrawRound')
+  @ApiOperation({ summary: 'Open a new commitment round for a redraw (version 2): the directory frozen again, a new secret, beacon moment and witness commitments, with the reason' })
+  reopenRound(@Param('planId', IdPipe) planId: string, @Param('month', MonthPipe) month: string, @Body() dto: ReopenRoundDto, @Command() context: CommandContext): Promise<QuotaView> {
+    return this.plans.reopenDrawRound(planId, month, { reason: dto.reason, beacon: { ...dto.beacon }, witnesses: (dto.witnesses ?? []).map((w) => ({ ...w })) }, context);
   }
 }

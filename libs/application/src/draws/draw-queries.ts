@@ -1,6 +1,6 @@
 import type { EventStore } from '@shuangsui/event-store';
 import { readStreamOrEmpty } from '../commands';
-import { DRAW_EVENT_TYPES, drawStreamId, isDrawRecord, type DrawFollowUpCompletedData, type DrawRecordData } from '@shuangsui/domain/draw';
+import { DRAW_EVENT_TYPES, drawStreamId, isDrawRecord, type AnyDrawRecord, type DrawFollowUpCompletedData } from '@shuangsui/domain/draw';
 import { DrawNotFoundError } from './draw.errors';
 
 export interface DrawView {
@@ -8,7 +8,7 @@ export interface DrawView {
   readonly recordEventId: string;
   readonly redrawNo: number;
   readonly followUpCompleted: boolean;
-  readonly record: DrawRecordData;
+  readonly record: AnyDrawRecord;
   readonly history: readonly { readonly id: string; readonly type: string; readonly revision: number; readonly metadata: unknown }[];
 }
 
@@ -27,7 +27,7 @@ export class DrawQueries {
       followUpCompleted: events.some(
         (e) => e.type === DRAW_EVENT_TYPES.DrawFollowUpCompleted && (e.data as unknown as DrawFollowUpCompletedData).recordEventId === latest.id,
       ),
-      record: latest.data as unknown as DrawRecordData,
+      record: latest.data as unknown as AnyDrawRecord,
       history: events.map(({ id, type, revision, metadata }) => ({ id, type, revision, metadata })),
     };
   }

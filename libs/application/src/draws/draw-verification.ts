@@ -1,8 +1,9 @@
-import { findChainBreak, type EventStore } from '@shuangsui/event-store';
+import { findChainBreak, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
 import { verifyDraw, type DrawResult } from '@shuangsui/domain/draw';
 import { readStreamOrEmpty } from '../commands';
 import { PLAN_EVENT_TYPES, quotaStreamId, type DrawSeedCommittedData, type EligiblePopulationFrozenData } from '@shuangsui/domain/plan';
-import { drawStreamId, isDrawRecord, type DrawRecordData } from '@shuangsui/domain/draw';
+import { drawStreamId, isDrawRecord, isDrawRecordV2, verifyBundle, type AnyDrawRecord, type BundleCheckName, type DrawRecordData } from '@shuangsui/domain/draw';
+import { readRecordBundle } from './draw-bundles';
 import { DrawNotFoundError } from './draw.errors';
 
 export interface DrawVerificationReport {
@@ -36,20 +37,15 @@ export class DrawVerifier {
     const drawEvents = await readStreamOrEmpty(this.store, drawStreamId(drawId));
     const recordEvent = [...drawEvents].reverse().find((event) => isDrawRecord(event.type));
     if (!recordEvent) throw new DrawNotFoundError(drawId);
-    const record = recordEvent.data as unknown as DrawRecordData;
-    const quotaEvents = await readStreamOrEmpty(this.store, quotaStreamId(record.planId, record.month));
+    const anyRecord = recordEvent.data as unknown as AnyDrawRecord;
+    const quotaEvents = await readStreamOrEmpty(this.store, quotaStreamId(anyRecord.planId, anyRecord.month));
     const differences: string[] = [];
+    const hashChain = chainsIntact([drawEvents, quotaEvents], differences);
+    if (isDrawRecordV2(anyRecord)) return this.verifyV2(drawId, recordEvent.id, anyRecord, hashChain, differences);
+    const record = anyRecord;
 
     const freezeEvent = quotaEvents.find((e) => e.type === PLAN_EVENT_TYPES.EligiblePopulationFrozen);
     const commitEvent = quotaEvents.find((e) => e.type === PLAN_EVENT_TYPES.DrawSeedCommitted);
-    let hashChain = true;
-    for (const events of [drawEvents, quotaEvents]) {
-      const broken = findChainBreak(events);
-      if (broken) {
-        hashChain = false;
-        differences.push(`事件流 ${broken.streamId} 第${broken.revision}个事件的哈希链断裂（${broken.reason}），存储的记录被改动过`);
-      }
-    }
     if (!freezeEvent || !commitEvent) {
       differences.push('找不到该月冻结的抽取名录或种子承诺记录');
       return report(drawId, recordEvent.id, record, { commitment: false, populationHash: false, result: false, cases: false, hashChain }, differences);
@@ -82,9 +78,39 @@ export class DrawVerifier {
     };
     return report(drawId, recordEvent.id, record, checks, differences);
   }
+
+  /** Version 2: the same bundle the public downloads, checked by the same verifyBundle (§V2.7). */
+  private async verifyV2(drawId: string, recordEventId: string, record: Extract<AnyDrawRecord, { algorithmVersion: 'shuangsui-draw/2' }>, hashChain: boolean, differences: string[]) {
+    const bundle = await readRecordBundle(this.store, record);
+    const checks = bundle ? verifyBundle(bundle) : [];
+    if (!bundle) differences.push('找不到该抽取记录所用的承诺轮次（冻结名录与承诺）');
+    for (const check of checks) if (!check.ok) differences.push(`${check.label}：${check.detail}`);
+    const passed = (...names: BundleCheckName[]): boolean => bundle !== null && names.every((name) => checks.find((c) => c.name === name)?.ok === true);
+    const casesMatch = casesAgree(record);
+    if (!casesMatch) differences.push('抽取记录中生成的案件与抽取结果不一致');
+    return report(drawId, recordEventId, record, {
+      commitment: passed('commitment', 'witnessCommitments', 'beacon', 'order'),
+      populationHash: passed('population', 'populationHash'),
+      result: passed('format', 'seed', 'allocation', 'units', 'pairs', 'resultHash'),
+      cases: casesMatch,
+      hashChain,
+    }, differences);
+  }
 }
 
-function casesAgree(record: DrawRecordData): boolean {
+function chainsIntact(streams: readonly (readonly RecordedEvent[])[], differences: string[]): boolean {
+  let intact = true;
+  for (const events of streams) {
+    const broken = findChainBreak(events);
+    if (broken) {
+      intact = false;
+      differences.push(`事件流 ${broken.streamId} 第${broken.revision}个事件的哈希链断裂（${broken.reason}），存储的记录被改动过`);
+    }
+  }
+  return intact;
+}
+
+function casesAgree(record: AnyDrawRecord): boolean {
   const assignments = record.result.assignments;
   return (
     assignments.length === record.cases.length &&
@@ -95,7 +121,7 @@ function casesAgree(record: DrawRecordData): boolean {
   );
 }
 
-function report(drawId: string, recordEventId: string, record: DrawRecordData, checks: DrawVerificationReport['checks'], differences: string[]): DrawVerificationReport {
+function report(drawId: string, recordEventId: string, record: AnyDrawRecord, checks: DrawVerificationReport['checks'], differences: string[]): DrawVerificationReport {
   const match = Object.values(checks).every(Boolean) && differences.length === 0;
   return { drawId, recordEventId, algorithmVersion: record.algorithmVersion, match, checks, differences };
 }

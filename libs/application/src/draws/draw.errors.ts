@@ -1,4 +1,5 @@
 import type { DrawFailure } from '@shuangsui/domain/draw';
+import type { RuleViolation } from '@shuangsui/domain';
 import { ApplicationError } from '../errors';
 
 export class DrawAlreadyPerformedError extends ApplicationError {
@@ -32,12 +33,25 @@ export class DrawSecretMissingError extends ApplicationError {
 }
 
 /**
- * The month's commitment is a version-2 round (beacon and witness commitments): a version-1 draw would
- * ignore them, so it is refused until the v2 draw path is served (docs/draw-algorithm.md Part II).
+ * A version-2 draw that may not run yet or again (409): before the beacon moment, or on a commitment
+ * round an earlier record already used. `state` and `allowed` say where the round stands and what next.
  */
-export class DrawNeedsV2Error extends ApplicationError {
-  override readonly name = 'DrawNeedsV2Error';
-  constructor(readonly commitmentEventId: string) {
-    super('本月承诺登记了公开随机源和见证人输入承诺（第2版算法），不能按第1版算法抽取');
+export class DrawRoundNotReadyError extends ApplicationError {
+  override readonly name = 'DrawRoundNotReadyError';
+  constructor(
+    message: string,
+    readonly state: 'awaiting-beacon' | 'drawn',
+    readonly allowed: readonly string[],
+    readonly details: { readonly availableAt?: string; readonly commitmentEventId?: string },
+  ) {
+    super(message);
+  }
+}
+
+/** A reveal that does not match what was committed at the freeze (422): nothing is recorded. */
+export class DrawRevealRejectedError extends ApplicationError {
+  override readonly name = 'DrawRevealRejectedError';
+  constructor(readonly violation: RuleViolation) {
+    super(violation.message);
   }
 }

@@ -7,3 +7,4 @@ export * from './superseded-cases';
 export * from './draw.errors';
 export * from './plan-draw-history';
 export * from './draw-stream';
+export * from './draw-bundles';

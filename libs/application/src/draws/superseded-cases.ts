@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@shuangsui/event-store';
 import { CaseNotFoundError, ConcurrencyConflictError, InvalidTransitionError } from '../errors';
 import type { InspectionCommandHandler } from '../inspections/inspection-command.handler';
-import { DRAW_EVENT_TYPES as T, isDrawRecord, type DrawRecordData, type DrawRedoneData } from '@shuangsui/domain/draw';
+import { isDrawRecord, isRedraw, type AnyDrawRecord, type DrawRedoneData, type DrawRedoneV2Data } from '@shuangsui/domain/draw';
 
 /** Deterministic: the same redraw and case always give the same command, answered once. */
 export const redrawCancelCommandId = (redoneEvent: Pick<RecordedEvent, 'id'>, caseId: string): string => `${redoneEvent.id}:${caseId}:cancel`;
@@ -18,12 +18,12 @@ export async function cancelSupersededCases(
   streamEvents: readonly RecordedEvent[],
   actor: { readonly id: string; readonly role: 'system' },
 ): Promise<{ caseId: string; message: string }[]> {
-  if (redoneEvent.type !== T.DrawRedone) return [];
-  const redone = redoneEvent.data as unknown as DrawRedoneData;
+  if (!isRedraw(redoneEvent.type)) return [];
+  const redone = redoneEvent.data as unknown as DrawRedoneData | DrawRedoneV2Data;
   const earlier = streamEvents.filter((event) => isDrawRecord(event.type) && event.revision < redoneEvent.revision);
   const failures: { caseId: string; message: string }[] = [];
   for (const record of earlier) {
-    for (const drawnCase of (record.data as unknown as DrawRecordData).cases) {
+    for (const drawnCase of (record.data as unknown as AnyDrawRecord).cases) {
       const failure = await cancelOne(handler, drawnCase.caseId, redoneEvent, redone, actor);
       if (failure) failures.push({ caseId: drawnCase.caseId, message: failure });
     }
@@ -35,7 +35,7 @@ async function cancelOne(
   handler: InspectionCommandHandler,
   caseId: string,
   redoneEvent: RecordedEvent,
-  redone: DrawRedoneData,
+  redone: DrawRedoneData | DrawRedoneV2Data,
   actor: { readonly id: string; readonly role: 'system' },
 ): Promise<string | null> {
   const reason = `${redone.month}抽取已第${redone.redrawNo}次重新抽取（理由：${redone.reason}），原抽取结果作废，本次抽查取消`;

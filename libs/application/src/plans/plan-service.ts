@@ -35,6 +35,13 @@ export interface SetQuotaInput {
   readonly witnesses?: readonly WitnessCommitment[];
 }
 
+/** A redraw's new round: why, and the beacon and witnesses it commits to (version 2 only). */
+export interface ReopenRoundInput {
+  readonly reason: string;
+  readonly beacon: BeaconSpec;
+  readonly witnesses?: readonly WitnessCommitment[];
+}
+
 /** A month's quota as recorded: the quota, its freeze and its seed commitment, from one atomic append. */
 export interface QuotaRecord {
   readonly quota: MonthlyQuotaSetData;
@@ -116,35 +123,17 @@ export class PlanService {
     const monthProblem = checkQuotaMonth(plan, month);
     if (monthProblem) throw new BusinessRuleError(monthProblem);
     const workingDaysInMonth = this.calendar.workingDaysInMonth(month);
-
-    const directoryPosition = await this.facts.caughtUp();
-    const [units, inspectors, records] = await Promise.all([
-      this.facts.units(),
-      this.facts.inspectors(),
-      earlierDrawRecords(this.store, planId, plan.period, month),
-    ]);
-    const inspected = await this.facts.inspectedCasesOf(units.map((unit) => unit.id));
-    const history = planDrawHistory(records, inspected, plan.period);
-    const { secret, commitment } = generateSecret();
-    await this.secrets.put(commitment, secret);
-
+    const facts = await this.freezeFacts(plan, month, input);
     const handled = await this.commands.handle(
       QUOTA_STREAM,
       quotaStreamId(planId, month),
       {
         type: 'setQuota',
-        plan,
-        month,
+        ...facts,
         quota: input.quota,
         ...(input.lateReason === undefined ? {} : { lateReason: input.lateReason }),
         setOn: chinaDate(this.clock()),
         workingDaysInMonth,
-        units: units.map((unit) => ({ unit, history: history.units.get(unit.id) ?? { drawsThisPeriod: 0 } })),
-        inspectors,
-        priorAssignments: history.inspectorLoads,
-        directoryPosition,
-        commitment,
-        ...(input.beacon === undefined ? {} : { beacon: input.beacon, witnesses: input.witnesses ?? [] }),
       },
       context,
       { request: { planId, month, ...input } },
@@ -153,12 +142,57 @@ export class PlanService {
     if (!record) throw new Error(`quota ${planId} ${month}: the append holds no complete quota record`);
     return quotaView(record);
   }
+
+  /**
+   * A redraw's new commitment round (docs/draw-algorithm.md §V2.8): the directory frozen again, a new
+   * secret, a new beacon moment and new witness commitments, with the reason; appended atomically.
+   */
+  async reopenDrawRound(planId: string, month: string, input: ReopenRoundInput, context: CommandContext): Promise<QuotaView> {
+    const plan = await this.plan(planId);
+    const facts = await this.freezeFacts(plan, month, input);
+    await this.commands.handle(
+      QUOTA_STREAM,
+      quotaStreamId(planId, month),
+      { type: 'reopenDrawRound', ...facts, reason: input.reason, beacon: input.beacon },
+      context,
+      { request: { planId, month, ...input } },
+    );
+    const record = toQuotaRecord(await readStreamOrEmpty(this.store, quotaStreamId(planId, month)));
+    if (!record) throw new Error(`quota ${planId} ${month}: the new round was not recorded`);
+    return quotaView(record);
+  }
+
+  /** The directory (read models caught up with the log), the plan's earlier draws, and a fresh secret. */
+  private async freezeFacts(plan: AnnualPlanAdoptedData, month: string, input: Pick<SetQuotaInput, 'beacon' | 'witnesses'>) {
+    const directoryPosition = await this.facts.caughtUp();
+    const [units, inspectors, records] = await Promise.all([
+      this.facts.units(),
+      this.facts.inspectors(),
+      earlierDrawRecords(this.store, plan.planId, plan.period, month),
+    ]);
+    const inspected = await this.facts.inspectedCasesOf(units.map((unit) => unit.id));
+    const history = planDrawHistory(records, inspected, plan.period);
+    const { secret, commitment } = generateSecret();
+    await this.secrets.put(commitment, secret);
+    return {
+      plan,
+      month,
+      units: units.map((unit) => ({ unit, history: history.units.get(unit.id) ?? { drawsThisPeriod: 0 } })),
+      inspectors,
+      priorAssignments: history.inspectorLoads,
+      directoryPosition,
+      commitment,
+      now: this.clock().toISOString(),
+      ...(input.beacon === undefined ? {} : { beacon: input.beacon, witnesses: input.witnesses ?? [] }),
+    };
+  }
 }
 
+/** The quota and its latest round: a reopened round's freeze and commitment replace the earlier ones. */
 export function toQuotaRecord(events: readonly RecordedEvent[]): QuotaRecord | null {
   const quota = events.find((e) => e.type === T.MonthlyQuotaSet);
-  const freeze = events.find((e) => e.type === T.EligiblePopulationFrozen);
-  const commitment = events.find((e) => isDrawSeedCommitted(e.type));
+  const freeze = lastOf(events, (e) => e.type === T.EligiblePopulationFrozen);
+  const commitment = lastOf(events, (e) => isDrawSeedCommitted(e.type));
   if (!quota || !freeze || !commitment) return null;
   return {
     quota: quota.data as unknown as MonthlyQuotaSetData,
@@ -168,6 +202,11 @@ export function toQuotaRecord(events: readonly RecordedEvent[]): QuotaRecord | n
     commitmentEvent: commitment,
     events,
   };
+}
+
+function lastOf(events: readonly RecordedEvent[], matches: (event: RecordedEvent) => boolean): RecordedEvent | undefined {
+  for (let i = events.length - 1; i >= 0; i -= 1) if (matches(events[i] as RecordedEvent)) return events[i];
+  return undefined;
 }
 
 function quotaView(record: Pick<QuotaRecord, 'quota' | 'freeze' | 'commitment' | 'commitmentEvent'>): QuotaView {

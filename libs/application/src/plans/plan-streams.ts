@@ -2,7 +2,7 @@ import { planDecider, quotaDecider, type PlanCommand, type PlanEvent, type PlanR
 import type { StreamKind } from '../commands';
 import { BusinessRuleError } from '../errors';
 import { COMMAND_ROLES } from '../permissions';
-import { PlanAlreadyExistsError, QuotaAlreadySetError } from './plan.errors';
+import { PlanAlreadyExistsError, QuotaAlreadySetError, QuotaNotSetError } from './plan.errors';
 
 export const PLAN_STREAM: StreamKind<PlanCommand, PlanEvent, PlanState, PlanRejection> = {
   decider: planDecider,
@@ -12,7 +12,15 @@ export const PLAN_STREAM: StreamKind<PlanCommand, PlanEvent, PlanState, PlanReje
 
 export const QUOTA_STREAM: StreamKind<QuotaCommand, QuotaEvent, QuotaState, QuotaRejection> = {
   decider: quotaDecider,
-  commandRoles: { setQuota: COMMAND_ROLES.setQuota },
-  rejectionError: (rejection) =>
-    rejection.kind === 'quotaAlreadySet' ? new QuotaAlreadySetError(rejection.planId, rejection.month) : new BusinessRuleError(rejection),
+  commandRoles: { setQuota: COMMAND_ROLES.setQuota, reopenDrawRound: COMMAND_ROLES.reopenDrawRound },
+  rejectionError: (rejection) => {
+    switch (rejection.kind) {
+      case 'quotaAlreadySet':
+        return new QuotaAlreadySetError(rejection.planId, rejection.month);
+      case 'quotaNotSet':
+        return new QuotaNotSetError(rejection.planId, rejection.month);
+      case 'ruleViolation':
+        return new BusinessRuleError(rejection);
+    }
+  },
 };

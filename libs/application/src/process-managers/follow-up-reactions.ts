@@ -1,5 +1,5 @@
 import { DIRECTORY_EVENT_TYPES } from '@shuangsui/domain/directory';
-import { DRAW_EVENT_TYPES, type DrawRecordData } from '@shuangsui/domain/draw';
+import { DRAW_EVENT_TYPES, type AnyDrawRecord } from '@shuangsui/domain/draw';
 import type { UnitClosureFollowUp } from '../directories/unit-closure-follow-up';
 import type { DrawFollowUp } from '../draws/draw-follow-up';
 import type { Reaction } from './event-reactor';
@@ -11,9 +11,9 @@ import type { Reaction } from './event-reactor';
 export function drawFollowUpReaction(followUp: DrawFollowUp, log: (message: string) => void = () => undefined): Reaction {
   return {
     name: 'draw-follow-up',
-    reactsTo: new Set([DRAW_EVENT_TYPES.DrawPerformed, DRAW_EVENT_TYPES.DrawRedone]),
+    reactsTo: new Set([DRAW_EVENT_TYPES.DrawPerformed, DRAW_EVENT_TYPES.DrawRedone, DRAW_EVENT_TYPES.DrawPerformedV2, DRAW_EVENT_TYPES.DrawRedoneV2]),
     react: async (event) => {
-      const report = await followUp.complete((event.data as unknown as DrawRecordData).drawId);
+      const report = await followUp.complete((event.data as unknown as AnyDrawRecord).drawId);
       if (report && !report.completed) {
         throw new Error(`draw ${report.drawId}: ${report.failures.length} case(s) not created: ${report.failures[0]?.message ?? ''}`);
       }

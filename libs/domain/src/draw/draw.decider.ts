@@ -1,9 +1,11 @@
 import type { DrawnUnit } from '../inspection/inspection.events';
 import { accept, reject, type Decider, type Decision, type StoredEvent } from '../shared/decider';
 import { violation, type RuleViolation } from '../shared/rule-violation';
-import { caseIdOf, DRAW_EVENT_TYPES as T, isDrawRecord, type DrawEvent, type DrawRecordData } from './draw.events';
+import { caseIdOf, DRAW_EVENT_TYPES as T, isDrawRecord, type AnyDrawRecord, type DrawEvent, type DrawRecordData } from './draw.events';
 import type { DrawFailure, DrawResult, FrozenPopulation, WitnessInput } from './draw.types';
 import { runDraw } from './run-draw';
+import { drawRecordV2, type DrawV2Facts } from './v2/draw-record-v2';
+import type { DrawGateRejection } from './v2/draw-gate';
 
 /** The month's freeze and commitment as recorded in its quota stream: what the draw runs on. */
 export interface QuotaFacts {
@@ -37,15 +39,23 @@ export interface Redraw extends DrawFacts {
   readonly type: 'redraw';
   readonly reason: string;
 }
+/** Version 2: the reveals of the month's latest commitment round (docs/draw-algorithm.md Part II). */
+export interface PerformDrawV2 extends DrawV2Facts {
+  readonly type: 'performDrawV2';
+}
+export interface RedrawV2 extends DrawV2Facts {
+  readonly type: 'redrawV2';
+  readonly reason: string;
+}
 export interface CompleteDrawFollowUp {
   readonly type: 'completeDrawFollowUp';
   readonly recordEventId: string;
 }
-export type DrawCommand = PerformDraw | Redraw | CompleteDrawFollowUp;
+export type DrawCommand = PerformDraw | Redraw | PerformDrawV2 | RedrawV2 | CompleteDrawFollowUp;
 
 export interface DrawState {
   /** Every record in order (the first draw, then each redraw), with its event id. */
-  readonly records: readonly { readonly eventId: string; readonly record: DrawRecordData }[];
+  readonly records: readonly { readonly eventId: string; readonly record: AnyDrawRecord }[];
   /** Record event ids whose cases all exist. */
   readonly completed: ReadonlySet<string>;
 }
@@ -54,10 +64,12 @@ export type DrawRejection =
   | ({ readonly kind: 'ruleViolation' } & RuleViolation)
   | { readonly kind: 'drawAlreadyPerformed'; readonly drawId: string }
   | { readonly kind: 'drawNotFound'; readonly drawId: string }
-  | { readonly kind: 'drawFailed'; readonly failure: DrawFailure };
+  | { readonly kind: 'drawFailed'; readonly failure: DrawFailure }
+  /** Version 2's gate: 409 before the beacon moment or on a used round. */
+  | Exclude<DrawGateRejection, { readonly kind: 'ruleViolation' }>;
 
 export function evolveDraw(state: DrawState, event: StoredEvent<DrawEvent>): DrawState {
-  if (isDrawRecord(event.type)) return { ...state, records: [...state.records, { eventId: event.id, record: event.data as DrawRecordData }] };
+  if (isDrawRecord(event.type)) return { ...state, records: [...state.records, { eventId: event.id, record: event.data as AnyDrawRecord }] };
   if (event.type === T.DrawFollowUpCompleted) return { ...state, completed: new Set([...state.completed, event.data.recordEventId]) };
   return state;
 }
@@ -130,6 +142,21 @@ export function decideDraw(command: DrawCommand, state: DrawState): Decision<Dra
       if ('kind' in record) return record;
       return accept({ type: T.DrawRedone, data: { ...record, redrawNo, reason, supersedesEventId: current.eventId } });
     }
+    case 'performDrawV2': {
+      if (current) return reject({ kind: 'drawAlreadyPerformed', drawId: command.drawId });
+      const record = drawRecordV2(command, [], 0);
+      return 'kind' in record ? refusedV2(record) : accept({ type: T.DrawPerformedV2, data: record });
+    }
+    case 'redrawV2': {
+      if (!current) return reject({ kind: 'drawNotFound', drawId: command.drawId });
+      const reason = command.reason.trim();
+      if (reason === '') return reject({ kind: 'ruleViolation', ...violation('reason', 'required', '重新抽取必须说明理由') });
+      const redrawNo = state.records.length;
+      const used = state.records.map((entry) => entry.record.commitmentEventId);
+      const record = drawRecordV2(command, used, redrawNo);
+      if ('kind' in record) return refusedV2(record);
+      return accept({ type: T.DrawRedoneV2, data: { ...record, redrawNo, reason, supersedesEventId: current.eventId } });
+    }
     case 'completeDrawFollowUp': {
       const done = state.records.find((entry) => entry.eventId === command.recordEventId);
       if (!done) return reject({ kind: 'drawNotFound', drawId: command.recordEventId });
@@ -137,6 +164,11 @@ export function decideDraw(command: DrawCommand, state: DrawState): Decision<Dra
       return accept({ type: T.DrawFollowUpCompleted, data: { drawId: done.record.drawId, recordEventId: command.recordEventId, cases: done.record.cases.length } });
     }
   }
+}
+
+function refusedV2(refusal: Exclude<ReturnType<typeof drawRecordV2>, AnyDrawRecord>): Decision<never, DrawRejection> {
+  if (refusal.kind === 'drawFailed') return reject({ kind: 'drawFailed', failure: { algorithmVersion: 'shuangsui-draw/2', code: refusal.code as DrawFailure['code'], message: refusal.message } });
+  return reject(refusal);
 }
 
 /** Which units a draw command would draw: the application reads only those units' records at the freeze. */

@@ -50,6 +50,7 @@ describe('quota decider', () => {
     priorAssignments: new Map(),
     directoryPosition: 120,
     commitment: 'c'.repeat(64),
+    now: '2026-02-20T02:00:00Z',
     ...overrides,
   });
   const empty = quotaDecider.initialState();
@@ -100,6 +101,29 @@ describe('quota decider', () => {
     ['a duplicate inspector', { inspectors: [...Array.from({ length: 6 }, (_, i) => anInspector(i + 1)), anInspector(1)] }, 'population.inspectors[6].id', 'duplicate'],
   ] as const)('refuses %s (%s: %s)', (_label, change, field, rule) => {
     expect(quotaDecider.decide(setQuota(change as Partial<SetQuota>), empty, '')).toMatchObject({ kind: 'rejected', error: { kind: 'ruleViolation', field, rule } });
+  });
+
+  it('refuses a beacon that is already public at the freeze: whoever knows the secret could then try witness values', () => {
+    const beacon = { source: '中国福利彩票3D', round: '2026050期', availableAt: '2026-02-20T01:59:59Z' };
+    expect(quotaDecider.decide(setQuota({ beacon }), empty, '')).toMatchObject({ kind: 'rejected', error: { kind: 'ruleViolation', field: 'beacon.availableAt', rule: 'after-freeze' } });
+  });
+
+  it('reopens a round for a redraw: a reason, a new freeze and a new v2 commitment in one decision, numbered', () => {
+    const first = quotaDecider.decide(setQuota(), empty, '');
+    if (first.kind !== 'accepted') throw new Error('fixture');
+    const state = foldWith(quotaDecider, stored(first.events));
+    const beacon = { source: '中国福利彩票3D', round: '2026060期', availableAt: '2026-03-02T13:30:00Z' };
+    const { type: _t, quota: _q, setOn: _s, workingDaysInMonth: _w, ...facts } = setQuota();
+    const reopen = { ...facts, type: 'reopenDrawRound' as const, reason: '抽取现场断电', beacon, commitment: 'd'.repeat(64), now: '2026-02-28T02:00:00Z' };
+    const decision = quotaDecider.decide(reopen, state, '');
+    if (decision.kind !== 'accepted') throw new Error(JSON.stringify(decision.error));
+    expect(decision.events.map((e) => e.type)).toEqual([T.DrawRoundReopened, T.EligiblePopulationFrozen, T.DrawSeedCommittedV2]);
+    expect(decision.events[0]!.data).toEqual({ planId: 'yx-2026', month: '2026-03', round: 1, reason: '抽取现场断电' });
+    expect(decision.events[2]!.data).toMatchObject({ commitment: 'd'.repeat(64), beacon });
+    const after = foldWith(quotaDecider, stored([...first.events, ...decision.events]));
+    expect(after.reopenedRounds).toBe(1);
+    expect(quotaDecider.decide({ ...reopen, reason: ' ' }, after, '')).toMatchObject({ kind: 'rejected', error: { field: 'reason', rule: 'required' } });
+    expect(quotaDecider.decide(reopen, empty, '')).toMatchObject({ kind: 'rejected', error: { kind: 'quotaNotSet' } });
   });
 
   it('accepts a late quota with a reason, and flags it', () => {

@@ -12,6 +12,8 @@ export const PLAN_EVENT_TYPES = {
   DrawSeedCommitted: 'DrawSeedCommitted.v1',
   /** Version 2 (docs/draw-algorithm.md Part II): also names the public beacon and the witnesses' commitments. */
   DrawSeedCommittedV2: 'DrawSeedCommitted.v2',
+  /** A redraw's new commitment round: followed, in the same append, by a new freeze and commitment. */
+  DrawRoundReopened: 'DrawRoundReopened.v1',
 } as const;
 
 export interface FrequencyRules {
@@ -86,6 +88,15 @@ export interface DrawSeedCommittedV2Data extends DrawSeedCommittedData {
   readonly witnesses: readonly WitnessCommitment[];
 }
 
+export interface DrawRoundReopenedData {
+  readonly planId: string;
+  readonly month: string;
+  /** 1 for the first new round after the quota's own. */
+  readonly round: number;
+  /** Why the month is drawn again (published with the redraw). */
+  readonly reason: string;
+}
+
 export const isDrawSeedCommitted = (type: string): boolean => type === PLAN_EVENT_TYPES.DrawSeedCommitted || type === PLAN_EVENT_TYPES.DrawSeedCommittedV2;
 
 export const planStreamId = (planId: string): string => `plan-${planId}`;
@@ -98,4 +109,5 @@ export type QuotaEvent =
   | Of<typeof PLAN_EVENT_TYPES.MonthlyQuotaSet, MonthlyQuotaSetData>
   | Of<typeof PLAN_EVENT_TYPES.EligiblePopulationFrozen, EligiblePopulationFrozenData>
   | Of<typeof PLAN_EVENT_TYPES.DrawSeedCommitted, DrawSeedCommittedData>
-  | Of<typeof PLAN_EVENT_TYPES.DrawSeedCommittedV2, DrawSeedCommittedV2Data>;
+  | Of<typeof PLAN_EVENT_TYPES.DrawSeedCommittedV2, DrawSeedCommittedV2Data>
+  | Of<typeof PLAN_EVENT_TYPES.DrawRoundReopened, DrawRoundReopenedData>;

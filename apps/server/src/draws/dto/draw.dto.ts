@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { WITNESS_KINDS, type WitnessKind } from '@shuangsui/domain/draw';
 
 export class WitnessInputDto {
@@ -21,14 +21,48 @@ export class WitnessInputDto {
   value!: string;
 }
 
-/** The public inputs nobody could know at the freeze; a draw and a redraw both need them. */
+/** Version 2: a witness's reveal of the value committed at the freeze. */
+export class WitnessRevealDto {
+  @ApiProperty({ description: 'The value committed to at the freeze', example: '7302' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  value!: string;
+
+  @ApiProperty({ description: "The witness's own 32-byte random salt, 64 lowercase hex", example: '9f'.repeat(32) })
+  @IsString()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'nonce 必须是64位小写十六进制' })
+  nonce!: string;
+}
+
+/**
+ * The inputs nobody could know at the freeze. Version 1 (a round without a beacon): `witnessInputs`
+ * given at the draw. Version 2: the beacon's published value and each committed witness's reveal, in
+ * the commitment's order (docs/draw-algorithm.md §V2.5).
+ */
 class WitnessedDto {
-  @ApiProperty({ type: [WitnessInputDto] })
+  @ApiPropertyOptional({ type: [WitnessInputDto], description: 'Version 1 only' })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => WitnessInputDto)
-  witnessInputs!: WitnessInputDto[];
+  witnessInputs?: WitnessInputDto[];
+
+  @ApiPropertyOptional({ description: "Version 2: the beacon's published value (e.g. the 福彩3D number)", example: '582' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  beaconValue?: string;
+
+  @ApiPropertyOptional({ type: [WitnessRevealDto], description: 'Version 2: one reveal per committed witness, in order' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => WitnessRevealDto)
+  witnesses?: WitnessRevealDto[];
 }
 
 export class PerformDrawDto extends WitnessedDto {

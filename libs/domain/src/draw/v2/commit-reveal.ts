@@ -1,14 +1,14 @@
 import { canonicalJsonV2 } from './canonical-json-v2';
-import { bytesToHex, concatBytes, field, hexToBytes, nfc, sha256Bytes, sha256Hex } from './hashing';
+import { bytesToHex, concatBytes, field, hexToBytes, typedText, sha256Bytes, sha256Hex } from './hashing';
 import type { CommitmentRound, DrawReveal, WitnessCommitment, WitnessReveal } from './bundle.types';
 
 export const WITNESS_COMMITMENT_DOMAIN = 'shuangsui/witness-commitment/2';
 export const SEED_DOMAIN_V2 = 'shuangsui/draw-seed/2';
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** SHA-256(field(domain) ‖ field(kind) ‖ field(NFC source) ‖ field(NFC value) ‖ field(nonce)), hex. */
+/** SHA-256(field(domain) ‖ field(kind) ‖ field(NFKC source) ‖ field(NFKC value) ‖ field(nonce)), hex. */
 export function witnessCommitmentOf(w: Pick<WitnessCommitment, 'kind' | 'source'>, reveal: WitnessReveal): string {
-  return sha256Hex(concatBytes([field(WITNESS_COMMITMENT_DOMAIN), field(w.kind), field(nfc(w.source)), field(nfc(reveal.value)), field(reveal.nonce)]));
+  return sha256Hex(concatBytes([field(WITNESS_COMMITMENT_DOMAIN), field(w.kind), field(typedText(w.source)), field(typedText(reveal.value)), field(reveal.nonce)]));
 }
 
 export function secretCommitmentOf(secretHex: string): string {
@@ -21,8 +21,8 @@ export const commitmentHashOf = (round: CommitmentRound): string => sha256Hex(ca
 
 /**
  * seed = SHA-256(field("shuangsui/draw-seed/2") ‖ field(commitmentHash) ‖ field(secret hex)
- *   ‖ field(beacon source) ‖ field(beacon round) ‖ field(NFC beacon value)
- *   ‖ field(decimal witness count) ‖ per witness: field(kind) ‖ field(NFC source) ‖ field(NFC value)).
+ *   ‖ field(beacon source) ‖ field(beacon round) ‖ field(NFKC beacon value)
+ *   ‖ field(decimal witness count) ‖ per witness: field(kind) ‖ field(NFKC source) ‖ field(NFKC value)).
  * The commitment hash covers the population hash, so the seed is bound to the frozen population.
  */
 export function seedMaterialV2(round: CommitmentRound, reveal: Required<Pick<DrawReveal, 'beaconValue'>> & DrawReveal): Uint8Array {
@@ -32,10 +32,10 @@ export function seedMaterialV2(round: CommitmentRound, reveal: Required<Pick<Dra
     field(reveal.secret),
     field(round.beacon.source),
     field(round.beacon.round),
-    field(nfc(reveal.beaconValue)),
+    field(typedText(reveal.beaconValue)),
     field(String(round.witnesses.length)),
   ];
-  round.witnesses.forEach((w, i) => parts.push(field(w.kind), field(nfc(w.source)), field(nfc(reveal.witnesses[i]?.value ?? ''))));
+  round.witnesses.forEach((w, i) => parts.push(field(w.kind), field(typedText(w.source)), field(typedText(reveal.witnesses[i]?.value ?? ''))));
   return concatBytes(parts);
 }
 

@@ -1,3 +1,4 @@
+import { witnessCommitmentOf } from './commit-reveal';
 import { checkDrawGate, type DrawGateFacts } from './draw-gate';
 import { drawToBundle } from './make-bundle';
 import { V2_COMMITMENT, V2_COMMITMENT_EVENT, V2_FACTS, V2_NOW, V2_POPULATION, V2_REVEAL } from '../testing/v2-example';
@@ -45,6 +46,13 @@ describe('checkDrawGate: commit–reveal and the beacon moment', () => {
     expect(checkDrawGate(facts({ reveal: { ...V2_REVEAL, secret: '1'.repeat(64) } }))).toMatchObject({ field: 'secret' });
     const edited = { ...V2_POPULATION, units: V2_POPULATION.units.slice(1) };
     expect(checkDrawGate(facts({ population: edited }))).toMatchObject({ field: 'population', rule: 'hash-mismatch' });
+  });
+
+  it('hashes a witness value as the server stores it (NFKC, trimmed): full-width colon and spaces typed at home still match', () => {
+    const typed = { kind: 'notary' as const, source: ' 示例市公证处 ', value: '掷骰：５、２' };
+    const stored = { kind: 'notary' as const, source: '示例市公证处', value: '掷骰:5、2' };
+    const nonce = 'ab'.repeat(32);
+    expect(witnessCommitmentOf(typed, { value: typed.value, nonce })).toBe(witnessCommitmentOf(stored, { value: stored.value, nonce }));
   });
 
   it('treats a witness value typed decomposed or composed (NFC) as the same input', () => {

@@ -30,8 +30,13 @@ export function field(text: string): Uint8Array {
   return out;
 }
 
-/** Text a person typed (witness sources and values, the beacon value), as version 2 hashes it: NFC. */
-export const nfc = (text: string): string => text.normalize('NFC');
+/**
+ * Text a person typed (witness sources and values, the beacon value), as version 2 hashes it: NFKC,
+ * then without leading and trailing white space — exactly what the server makes of every string it
+ * receives, so a witness who computes their commitment at home on "5：2" gets the hash the server
+ * computes on the "5:2" it stores (docs/draw-algorithm.md §V2.3).
+ */
+export const typedText = (text: string): string => text.normalize('NFKC').trim();
 
 /** True if the string has an unpaired UTF-16 surrogate (it has no UTF-8 encoding). */
 export function hasLoneSurrogate(text: string): boolean {

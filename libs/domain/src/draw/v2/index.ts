@@ -7,3 +7,4 @@ export * from './population-v2';
 export * from './run-draw-v2';
 export * from './verify-bundle';
 export * from './make-bundle';
+export * from './draw-record-v2';
