@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { inspectorTable, syntheticInspectors, syntheticUnits, unitTable, writeTable } from '@shuangsui/application';
-import { as, get, post, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
+import { as, get, post, removeDir, signInAgain, startServer, tempDataDir, type TestServer } from './support/test-server';
+import { drawWitnesses } from './support/draw-witnesses';
 
 /** The quota for March 2026 is set on 20 February (China time): before the 25th, so not late. */
-const clock = () => new Date('2026-02-20T02:00:00Z');
-const witness = { kind: 'observer', source: '现场见证人 李某（区人大代表）', value: '7302' };
+let now = new Date('2026-02-20T02:00:00Z');
+const clock = () => now;
+/** March's beacon: the 福彩3D result of 24 February, public from 21:30 China time. */
+const beacon = { source: '中国福利彩票3D', round: '2026045期', availableAt: '2026-02-24T13:30:00Z' };
+const march = drawWitnesses();
 
 async function upload(server: TestServer, path: string, fileName: string, content: Buffer): Promise<{ status: number; body: any }> {
   const form = new FormData();
@@ -59,11 +63,13 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     response = await post(server, '/plans', { planId: 'yx-2026', year: 2026, authority: 'x', jurisdiction: 'y', bogus: 1 }, as.planner);
     expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'bogus', rule: 'whitelistValidation' }] } });
 
-    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-03', quota: 5000 }, as.planner);
+    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-03', quota: 30 }, as.planner);
+    expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'beacon', message: expect.stringContaining('beacon') }] } });
+    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-03', quota: 5000, beacon, witnesses: march.commitments }, as.planner);
     expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'quota', rule: 'above-capacity' }] } });
-    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-03', quota: 30 }, as.planner);
+    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-03', quota: 30, beacon, witnesses: march.commitments }, as.planner);
     expect(response).toMatchObject({ status: 201, body: { month: '2026-03', quota: 30, late: false, eligibleUnits: 300, populationHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
-    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-03', quota: 30 }, as.planner);
+    response = await post(server, '/plans/yx-2026/quotas', { month: '2026-03', quota: 30, beacon, witnesses: march.commitments }, as.planner);
     expect(response).toMatchObject({ status: 409, body: { error: 'QuotaAlreadySet' } });
   });
 
@@ -80,7 +86,7 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     expect(committed).toMatchObject({ type: 'DrawSeedCommitted.v2', position: response.body.commitmentPosition, data: { beacon, witnesses, algorithmVersion: 'shuangsui-draw/2' } });
     // Version-1 witness inputs would bypass the witness commitments: refused, naming the field, nothing written.
     const before = await server.store.headPosition();
-    response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-04', witnessInputs: [witness] }, as.planner);
+    response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-04', witnessInputs: [{ kind: 'observer', source: '现场见证人', value: '7302' }] }, as.planner);
     expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'witnessInputs', rule: 'version-2' }] } });
     expect(await server.store.headPosition()).toBe(before);
   });
@@ -88,16 +94,19 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
   it('a quota for a year whose holiday calendar is not loaded is a 503 naming the year to add, and writes nothing', async () => {
     expect((await post(server, '/plans', { planId: 'yx-2099', year: 2099, authority: '示例市云溪区消防救援大队', jurisdiction: '示例市云溪区' }, as.planner)).status).toBe(201);
     const before = await server.store.headPosition();
-    const response = await post(server, '/plans/yx-2099/quotas', { month: '2099-01', quota: 1 }, as.planner);
+    const response = await post(server, '/plans/yx-2099/quotas', { month: '2099-01', quota: 1, beacon: { ...beacon, availableAt: '2098-12-24T13:30:00Z' } }, as.planner);
     expect(response).toMatchObject({ status: 503, body: { error: 'CalendarNotLoaded', year: 2099, message: expect.stringContaining('2099') } });
     expect(await server.store.headPosition()).toBe(before);
   });
 
-  it('draws with a witness input; the cases appear assigned to two inspectors; verification matches; a second draw is refused', async () => {
-    let response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-03', witnessInputs: [] }, as.planner);
-    expect(response).toMatchObject({ status: 400, body: { violations: [{ field: 'witnessInputs', rule: 'min-witness-inputs' }] } });
+  it('draws on the beacon and the witnesses\' reveals; the cases appear assigned to two inspectors; verification matches; a second draw is refused', async () => {
+    const draw = { planId: 'yx-2026', month: '2026-03', beaconValue: '582', witnesses: march.reveals };
+    let response = await post(server, '/draws', draw, as.planner);
+    expect(response).toMatchObject({ status: 409, body: { error: 'DrawRoundNotReady', state: 'awaiting-beacon' } });
+    now = new Date('2026-02-25T01:00:00Z');
+    await signInAgain(server);
 
-    response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-03', witnessInputs: [witness] }, as.planner);
+    response = await post(server, '/draws', draw, as.planner);
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ drawId: 'yx-2026.2026-03', followUp: { completed: true, cases: 30 } });
     const cases = response.body.cases as { caseId: string; unitId: string; inspectorIds: string[] }[];
@@ -114,7 +123,7 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     const verification = await get(server, '/draws/yx-2026.2026-03/verification');
     expect(verification).toMatchObject({ status: 200, body: { match: true, checks: { commitment: true, populationHash: true, result: true, cases: true, hashChain: true } } });
 
-    response = await post(server, '/draws', { planId: 'yx-2026', month: '2026-03', witnessInputs: [witness] }, as.planner);
+    response = await post(server, '/draws', draw, as.planner);
     expect(response).toMatchObject({ status: 409, body: { error: 'DrawAlreadyPerformed', message: expect.stringContaining('已完成抽取') } });
   });
 
@@ -130,11 +139,11 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     expect((await get(server, `/inspections/${drawnCases[1]!.caseId}`)).body.status.lifecycle).toBe('assigned');
   });
 
-  it('catches a tampered witness input in the stored record', async () => {
+  it('catches a tampered witness reveal in the stored record', async () => {
     const db = new Database(join(dataDir, 'events.db'));
     try {
       const changed = db
-        .prepare(`UPDATE events SET data = json_set(data, '$.witnessInputs[0].value', '9999') WHERE stream_id = ? AND type = 'DrawPerformed.v1'`)
+        .prepare(`UPDATE events SET data = json_set(data, '$.reveal.witnesses[0].value', '9999') WHERE stream_id = ? AND type = 'DrawPerformed.v2'`)
         .run('draw-yx-2026.2026-03');
       expect(changed.changes).toBe(1);
     } finally {
@@ -142,8 +151,9 @@ describe('import → plan → quota → draw → cases, over HTTP on a real SQLi
     }
     const verification = await get(server, '/draws/yx-2026.2026-03/verification');
     expect(verification.status).toBe(200);
-    expect(verification.body).toMatchObject({ match: false, checks: { hashChain: false, result: false } });
+    expect(verification.body).toMatchObject({ match: false, checks: { hashChain: false, commitment: false } });
     expect(verification.body.differences.join('\n')).toMatch(/哈希链断裂/);
+    expect(verification.body.differences.join('\n')).toMatch(/见证人输入/);
   });
 
   it('answers unknown draws and plans with 404 in Chinese', async () => {

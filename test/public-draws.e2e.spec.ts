@@ -1,14 +1,13 @@
 import { Command } from 'commander';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { inspectorTable, syntheticInspectors, syntheticUnits, unitTable, writeTable } from '@shuangsui/application';
-import { firstFailure, verifyBundle, witnessCommitmentOf, type DrawBundle } from '@shuangsui/domain/draw';
+import { firstFailure, verifyBundle, type DrawBundle } from '@shuangsui/domain/draw';
 import { registerVerifyBundleCommand } from '../apps/cli/src/commands/verify-bundle.command';
-import { as, get, post, removeDir, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
-import { signInAll } from './support/test-accounts';
+import { as, get, post, removeDir, signInAgain, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
+import { drawWitnesses } from './support/draw-witnesses';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildVerifyPage } = require('../scripts/build-verify-page.js') as { buildVerifyPage: () => string };
@@ -20,13 +19,8 @@ const clock = () => now;
 
 const DRAW_ID = 'yx-2026.2026-03';
 const beacon = { source: '中国福利彩票3D', round: '2026045期', availableAt: '2026-02-24T13:30:00Z' };
-/** Each witness keeps value and nonce to themselves until the draw; only the hash goes in at the freeze. */
-const secrets = [
-  { kind: 'observer' as const, source: '区人大代表观察员', value: '7302', nonce: randomBytes(32).toString('hex') },
-  { kind: 'notary' as const, source: '示例市公证处', value: '公证员掷骰：5、2、6', nonce: randomBytes(32).toString('hex') },
-];
-const commitments = secrets.map(({ kind, source, value, nonce }) => ({ kind, source, commitment: witnessCommitmentOf({ kind, source }, { value, nonce }) }));
-const reveals = secrets.map(({ value, nonce }) => ({ value, nonce }));
+/** The notary's value has full-width punctuation: the server stores it NFKC-normalised, the hash still matches. */
+const { commitments, reveals } = drawWitnesses(['7302', '公证员掷骰：5、2、6']);
 
 /** Keys that would carry personal data; the public bundle must not have any of them. */
 const PERSONAL_KEYS = new Set(['name', 'unitName', 'inspectorName', 'phone', 'mobile', 'certificateNo', 'certificateNumber', 'address', 'contact', 'actor']);
@@ -71,9 +65,7 @@ describe('public draws (issue 12): commitment published at the freeze, beacon an
   /** Days pass: sessions signed in at the old time have expired, so everyone signs in again. */
   const setClock = async (iso: string) => {
     now = new Date(iso);
-    const headers = await signInAll(server.baseUrl);
-    Object.assign(as, headers);
-    Object.assign(server.as, headers);
+    await signInAgain(server);
   };
 
   beforeAll(async () => {

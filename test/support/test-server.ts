@@ -81,6 +81,13 @@ export async function get<T = any>(server: TestServer, path: string, headers: Re
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
 }
 
+/** After the test moves the server's clock past the sessions' lifetime: every test account signs in again. */
+export async function signInAgain(server: TestServer): Promise<void> {
+  const headers = await signInAll(server.baseUrl);
+  Object.assign(as, headers);
+  Object.assign(server.as, headers);
+}
+
 /**
  * Read models are eventually consistent: waits until every projection has applied every event the
  * store holds now (lag 0 on GET /admin/projections), failing loudly after `timeoutMs`.

@@ -49,7 +49,8 @@ export class PlansController {
     return this.plans.setQuota(planId, dto.month, {
       quota: dto.quota,
       lateReason: dto.lateReason,
-      ...(dto.beacon ? { beacon: { ...dto.beacon }, witnesses: (dto.witnesses ?? []).map((w) => ({ ...w })) } : {}),
+      beacon: { ...dto.beacon },
+      witnesses: (dto.witnesses ?? []).map((w) => ({ ...w })),
     }, context);
   }
 

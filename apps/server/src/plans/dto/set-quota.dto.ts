@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 /** The public randomness named at the freeze (docs/draw-algorithm.md §V2). */
 export class BeaconSpecDto {
@@ -55,11 +55,15 @@ export class SetQuotaDto {
   @MaxLength(500)
   lateReason?: string;
 
-  @ApiPropertyOptional({ type: BeaconSpecDto, description: 'Version 2: the beacon whose later value goes into the seed' })
-  @IsOptional()
+  /**
+   * Required: every quota set through the API commits a version-2 round, so no new draw can be steered
+   * by whoever knows the secret (issue 12). Months committed under version 1 before stay drawable.
+   */
+  @ApiProperty({ type: BeaconSpecDto, description: 'The public randomness whose value, published after the freeze, goes into the seed (docs/draw-algorithm.md §V2)' })
+  @IsDefined()
   @ValidateNested()
   @Type(() => BeaconSpecDto)
-  beacon?: BeaconSpecDto;
+  beacon!: BeaconSpecDto;
 
   @ApiPropertyOptional({ type: [WitnessCommitmentDto] })
   @IsOptional()
