@@ -33,3 +33,4 @@ export * from './postgres';
 export * from './leadership';
 export * from './models/reminders.projection';
 export * from './models/reminders.reader';
+export * from './transparency';

@@ -6,3 +6,4 @@ export * from './consistency-proof';
 export * from './memory-tree';
 export * from './event-leaf';
 export * from './signed-tree-head';
+export * from './tree-head.decider';
