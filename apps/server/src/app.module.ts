@@ -17,6 +17,7 @@ import { PublicModule } from './public/public.module';
 import { AuthModule, type AuthOptions } from './auth/auth.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { WebModule } from './web/web.module';
+import { TransparencyModule } from './transparency/transparency.module';
 
 export interface AppOptions {
   /** Every setting, from `loadSettings()` (main.ts) or built by a test; no module reads the environment. */
@@ -48,6 +49,7 @@ export class AppModule {
         DirectoriesModule,
         PlansModule,
         DrawsModule,
+        TransparencyModule,
         EvidenceModule,
         WebModule,
       ],

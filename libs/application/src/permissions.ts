@@ -1,6 +1,7 @@
 import { LOGIN_ROLES, type AccountCommand, type DocumentNumberCommand, type DrawCommand, type InspectionCommandType, type Role } from '@shuangsui/domain';
 import type { InspectorCommand, UnitCommand } from '@shuangsui/domain/directory';
 import type { PlanCommand, QuotaCommand } from '@shuangsui/domain/plan';
+import type { SignTreeHead } from '@shuangsui/domain/transparency';
 
 /**
  * The one source of truth for who may send which command (docs/domain.md §2 "Roles"). The generic command
@@ -31,7 +32,8 @@ type CommandType =
   | UnitCommand['type']
   | InspectorCommand['type']
   | AccountCommand['type']
-  | DocumentNumberCommand['type'];
+  | DocumentNumberCommand['type']
+  | SignTreeHead['type'];
 
 export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   ...INSPECTION_COMMAND_ROLES,
@@ -56,6 +58,8 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   endSession: LOGIN_ROLES,
   // A document's number is given out when someone who may read the case first fetches the document.
   allocateDocumentNumber: ['planner', 'inspector', 'reviewer', 'supervisor', 'auditor', 'system'],
+  // The transparency log's heads are signed by the leading server alone (docs/transparency-log.md).
+  signTreeHead: ['system'],
 };
 
 export type KnownCommandType = CommandType;

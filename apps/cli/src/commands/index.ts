@@ -7,9 +7,10 @@ import { registerVerifyBundleCommand } from './verify-bundle.command';
 import { registerReplayCommand } from './replay.command';
 import { registerMigrateStoreCommand } from './migrate-store.command';
 import { registerDocumentCommand } from './document.command';
+import { registerMonitorCommand } from './monitor.command';
 
 /** A CLI command registers itself on the root program; it reads its stores through `cliSettings(command)`. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI. Add one line per command file. */
-export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerVerifyBundleCommand, registerReplayCommand, registerMigrateStoreCommand, registerDocumentCommand];
+export const COMMANDS: RegisterCommand[] = [registerVerifyChain, registerImportCommand, registerExportCommand, registerVerifyDrawCommand, registerVerifyBundleCommand, registerReplayCommand, registerMigrateStoreCommand, registerDocumentCommand, registerMonitorCommand];

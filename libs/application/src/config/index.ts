@@ -6,3 +6,4 @@ export { defaultReadStoreUrl, defaultSecretsDirectory, sqliteFileOf } from './st
 export * from './http-settings';
 export * from './document-settings';
 export * from './evidence-settings';
+export * from './transparency-settings';

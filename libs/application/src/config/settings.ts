@@ -5,6 +5,7 @@ import { HTTP_SETTING, loadHttpSettings, type HttpSettings } from './http-settin
 import { AUTH_SETTING, loadAuthSettings, type AuthSettings } from './auth-settings';
 import { DOCUMENT_SETTING, loadDocumentSettings, type DocumentSettings } from './document-settings';
 import { EVIDENCE_SETTING, loadEvidenceSettings, type EvidenceSettings } from './evidence-settings';
+import { loadTransparencySettings, TRANSPARENCY_SETTING, type TransparencySettings } from './transparency-settings';
 import { SettingError } from './setting-error';
 import { EVENT_STORE_SCHEMES, integerSetting, rawSetting, READ_STORE_SCHEMES, storeUrlSetting, type SettingsEnvironment } from './setting-values';
 import { defaultReadStoreUrl, defaultSecretsDirectory, sameSqliteFile } from './store-locations';
@@ -28,6 +29,7 @@ export const SETTING = {
   ...AUTH_SETTING,
   ...DOCUMENT_SETTING,
   ...EVIDENCE_SETTING,
+  ...TRANSPARENCY_SETTING,
 } as const;
 
 export interface Settings {
@@ -55,6 +57,8 @@ export interface Settings {
   readonly documents: DocumentSettings;
   /** Where evidence files go, their size limit, the EXIF location policy (evidence-settings.ts). */
   readonly evidence: EvidenceSettings;
+  /** The transparency log's signing key and head interval (transparency-settings.ts). */
+  readonly transparency: TransparencySettings;
 }
 
 /** What the CLI's `--store` / `--read-store` put in place of the environment's values. */
@@ -111,5 +115,6 @@ export function loadSettings(env: SettingsEnvironment = process.env, overrides: 
     auth: loadAuthSettings(env),
     documents: loadDocumentSettings(env),
     evidence: loadEvidenceSettings(env, eventStoreUrl, cwd),
+    transparency: loadTransparencySettings(env, eventStoreUrl, cwd),
   };
 }

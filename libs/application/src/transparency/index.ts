@@ -1,0 +1,3 @@
+/** The transparency log's signing: the key and the head signer (docs/transparency-log.md). */
+export * from './log-signing-key';
+export * from './tree-head-signer';
