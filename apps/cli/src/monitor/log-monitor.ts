@@ -64,12 +64,26 @@ export async function monitorLog(state: MonitorState, fetchJson: FetchJson): Pro
       const to = fromHex(head.rootHash);
       const holds = response.status === 200 && from !== null && to !== null && hashes.every((h) => h !== null) && verifyConsistency(previous.treeSize, head.treeSize, from, to, hashes as Buffer[]);
       if (!holds) {
-        return fail('inconsistent', `一致性证明不成立：先前签名的大小${previous.treeSize}的树不是当前大小${head.treeSize}的树的前缀，已记录的历史被改写、删除或重排（HTTP ${response.status}）`, head);
+        const intact = await largestConsistentHead(base, state.heads, head, fetchJson);
+        const where = intact ? `大小${intact.treeSize}及之前的历史仍与先前的树头一致，改动发生在第${intact.treeSize + 1}至第${previous.treeSize}个叶子之间` : '连最早见过的树头也对不上：改动发生在其覆盖的范围内';
+        return fail('inconsistent', `一致性证明不成立：先前签名的大小${previous.treeSize}的树不是当前大小${head.treeSize}的树的前缀，已记录的历史被改写、删除或重排；${where}（HTTP ${response.status}）`, head);
       }
     }
   }
   const heads = state.heads.some((h) => h.treeSize === head.treeSize) ? state.heads : [...state.heads, strip(head)];
   return { ok: true, head, previous, findings: [], state: { baseUrl: state.baseUrl, key: pinned, heads } };
+}
+
+/** Names what broke: the largest earlier head of which the new tree is still an extension. */
+async function largestConsistentHead(base: string, seen: readonly SignedTreeHead[], head: SignedTreeHead, fetchJson: FetchJson): Promise<SignedTreeHead | null> {
+  const to = fromHex(head.rootHash);
+  for (const earlier of [...seen].sort((a, b) => b.treeSize - a.treeSize)) {
+    const response = await fetchJson(`${base}/public/log/consistency?from=${earlier.treeSize}&to=${head.treeSize}`).catch(() => ({ status: 0, body: null }));
+    const proof = (((response.body as { proof?: unknown } | null)?.proof ?? []) as unknown[]).map((h) => (typeof h === 'string' ? fromHex(h) : null));
+    const from = fromHex(earlier.rootHash);
+    if (response.status === 200 && from && to && proof.every((h) => h !== null) && verifyConsistency(earlier.treeSize, head.treeSize, from, to, proof as Buffer[])) return earlier;
+  }
+  return null;
 }
 
 const strip = (head: SignedTreeHead): SignedTreeHead => ({ treeSize: head.treeSize, rootHash: head.rootHash, timestamp: head.timestamp, keyId: head.keyId, signature: head.signature });

@@ -41,7 +41,13 @@ describe('settings', () => {
         },
       },
       evidence: { store: 'directory', directory: 'data/evidence', uploadLimitBytes: 100 * 1024 * 1024, gps: 'keep' },
+      transparency: { keyFile: 'data/transparency-key.pem', headIntervalSeconds: 60 },
     });
+  });
+
+  it('puts the transparency key beside a SQLite event store and refuses a head interval of 0 seconds, naming it', () => {
+    expect(load({ [SETTING.eventStore]: 'sqlite:/srv/x/events.db' }).transparency.keyFile).toBe('/srv/x/transparency-key.pem');
+    expect(() => load({ [SETTING.logHeadIntervalSeconds]: '0' })).toThrow(/SHUANGSUI_LOG_HEAD_INTERVAL_SECONDS/);
   });
 
   describe('statutory documents', () => {
