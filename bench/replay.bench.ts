@@ -4,7 +4,11 @@
  * Generates realistic inspection histories into a temp SQLite event store, then rebuilds every read
  * model from event zero (the `replay` path: fresh tables, page-by-page reads, large batched
  * transactions written on a second thread). Prints figures, and as its LAST line one JSON object:
- * {"events":…,"eventsPerSec":…,"peakRssMb":…,"runsEventsPerSec":[…]}. The history is rebuilt --runs
+ * {"events":…,"eventsPerSec":…,"peakRssMb":…,"runsEventsPerSec":[…],"treeEventsPerSec":…}.
+ * `replay` rebuilds the read models and leaves the transparency tree alone (it is not derived for
+ * convenience: heads were signed over it), so eventsPerSec has no tree in it; treeEventsPerSec is how
+ * fast the tree follower builds the tree from scratch over the same history, as it does on an empty
+ * read store (docs/transparency-log.md). The history is rebuilt --runs
  * times, each into a fresh read store; eventsPerSec is the median run (this shared machine's speed
  * varies by tens of percent from minute to minute), runsEventsPerSec lists every run. peakRssMb is
  * the highest resident set sampled during any rebuild; run with another --events to see that it does
@@ -20,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteEventStore } from '@shuangsui/event-store';
-import { ALL_PROJECTIONS, ReadModelRebuild, SqliteReadStore } from '@shuangsui/projections';
+import { ALL_PROJECTIONS, ReadModelRebuild, SqliteReadStore, TransparencyTreeFollower } from '@shuangsui/projections';
 import { generateHistory } from './replay-history';
 
 /** A live counter on a terminal; nothing in a log, where carriage returns would pile up. */
@@ -49,11 +53,12 @@ async function main(): Promise<void> {
     const events = await SqliteEventStore.open({ path, synchronous: 'NORMAL' });
     const results: RebuildResult[] = [];
     for (let run = 1; run <= runs; run += 1) results.push(await timeRebuild(events, join(dir, `read-models-${run}.db`), run));
+    const treeEventsPerSec = await timeTreeBuild(events, join(dir, 'tree.db'));
     await events.close();
     const rates = results.map((result) => Math.round(result.events / result.seconds));
     const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)]!;
     const peakRssMb = Math.round(Math.max(...results.map((result) => result.peakRss)) / 1e6);
-    console.log(JSON.stringify({ events: results[0]!.events, eventsPerSec: median, peakRssMb, runsEventsPerSec: rates }));
+    console.log(JSON.stringify({ events: results[0]!.events, eventsPerSec: median, peakRssMb, runsEventsPerSec: rates, treeEventsPerSec }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -88,6 +93,22 @@ async function timeRebuild(events: SqliteEventStore, readModelsPath: string, run
   for (const file of [readModelsPath, `${readModelsPath}-wal`, `${readModelsPath}-shm`]) rmSync(file, { force: true });
   console.log(`\rrebuild ${run}: ${ALL_PROJECTIONS.length} read models from ${rebuild.eventsApplied} events in ${seconds.toFixed(2)} s (RSS ${Math.round(rssBefore / 1e6)} MB before)`);
   return { events: rebuild.eventsApplied, seconds, peakRss };
+}
+
+/** The transparency tree built from event zero into a fresh read store, as the follower does on an empty one. */
+async function timeTreeBuild(events: SqliteEventStore, path: string): Promise<number> {
+  const readStore = SqliteReadStore.open({ path });
+  const follower = new TransparencyTreeFollower(events, readStore, undefined, 0);
+  const head = await events.headPosition();
+  const started = Date.now();
+  await follower.start();
+  await follower.caughtUpTo(head);
+  const seconds = (Date.now() - started) / 1000;
+  const leaves = follower.status().size;
+  await follower.stop();
+  await readStore.close();
+  console.log(`transparency tree: ${leaves} leaves from event zero in ${seconds.toFixed(2)} s`);
+  return Math.round(leaves / seconds);
 }
 
 /** The child's part: the history, closed (its WAL checkpointed) and on disk. */

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { inspectorTable, syntheticInspectors, syntheticUnits, unitTable, writeTable } from '@shuangsui/application';
 import { firstFailure, verifyBundle, type DrawBundle } from '@shuangsui/domain/draw';
+import { checkBundleLog, publicKeyFromPem } from '@shuangsui/domain/transparency';
+import { TreeHeadSigner } from '@shuangsui/application';
+import { TransparencyTreeFollower } from '@shuangsui/projections';
 import { registerVerifyBundleCommand } from '../apps/cli/src/commands/verify-bundle.command';
 import { as, get, post, removeDir, signInAgain, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
 import { drawWitnesses } from './support/draw-witnesses';
@@ -30,7 +33,7 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-async function verifyWithCli(bundle: unknown, dir: string, name: string): Promise<{ exitCode: number; firstFailure: string | null }> {
+async function verifyWithCli(bundle: unknown, dir: string, name: string, extra: string[] = []): Promise<{ exitCode: number; firstFailure: string | null }> {
   const file = join(dir, name);
   writeFileSync(file, JSON.stringify(bundle));
   const program = new Command('shuangsui').exitOverride();
@@ -39,7 +42,7 @@ async function verifyWithCli(bundle: unknown, dir: string, name: string): Promis
   const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
   const before = process.exitCode;
   try {
-    await program.parseAsync(['node', 'shuangsui', 'verify-bundle', file, '--json']);
+    await program.parseAsync(['node', 'shuangsui', 'verify-bundle', file, '--json', ...extra]);
     return { exitCode: Number(process.exitCode ?? 0), firstFailure: JSON.parse(lines.join('\n')).firstFailure ?? null };
   } finally {
     log.mockRestore();
@@ -177,6 +180,24 @@ describe('public draws (issue 12): commitment published at the freeze, beacon an
       await browser.close();
     }
   }, 60_000);
+
+  it("once a signed head covers them, the bundle carries the log's inclusion proofs of the commitment and the draw, commitment first", async () => {
+    const follower = server.app.get(TransparencyTreeFollower);
+    await follower.caughtUpTo(await server.store.headPosition());
+    await server.app.get(TreeHeadSigner).signNow();
+    await follower.caughtUpTo(await server.store.headPosition());
+    const bundle = (await publicGet(`/public/draws/${DRAW_ID}/bundle`)).body as DrawBundle;
+    expect(bundle.log).toMatchObject({ commitment: { eventId: bundle.commitmentEvent.eventId }, draw: { eventId: bundle.drawEvent!.eventId } });
+    expect(bundle.log!.draw!.leafIndex).toBeGreaterThan(bundle.log!.commitment.leafIndex);
+    const key = (await publicGet('/public/log/key')).body;
+    const keyFile = join(files, 'log-key.pem');
+    writeFileSync(keyFile, key.publicKeyPem);
+    expect(checkBundleLog(bundle.log!, { commitmentEventId: bundle.commitmentEvent.eventId, drawEventId: bundle.drawEvent!.eventId }, publicKeyFromPem(key.publicKeyPem))).toMatchObject({ ok: true });
+    expect(await verifyWithCli(bundle, files, 'with-log.json', ['--log-key', keyFile])).toEqual({ exitCode: 0, firstFailure: null });
+    const moved = JSON.parse(JSON.stringify(bundle));
+    moved.log.draw.leafIndex = moved.log.commitment.leafIndex - 1;
+    expect(await verifyWithCli(moved, files, 'log-moved.json', ['--log-key', keyFile])).toEqual({ exitCode: 3, firstFailure: 'log' });
+  });
 
   it('a redraw needs a new commitment round: refused on the used round, then drawn on a new one and listed with its reason and the superseded result', async () => {
     let response = await post(server, `/draws/${DRAW_ID}/redraws`, { reason: '见证人对抽取过程提出异议', beaconValue: '582', witnesses: reveals }, as.planner);

@@ -22,7 +22,7 @@ import {
   type Settings,
 } from '@shuangsui/application';
 import type { EventStore } from '@shuangsui/event-store';
-import { PlanReader, type ReadStore } from '@shuangsui/projections';
+import { PlanReader, TransparencyTreeReader, type ReadStore } from '@shuangsui/projections';
 import { READ_STORE } from '../projections/read-store.tokens';
 import { registerErrorMapper } from '../common/error.filter';
 import { CLOCK, EVENT_STORE, SETTINGS, type Clock } from '../common/tokens';
@@ -63,9 +63,9 @@ registerErrorMapper((error) => {
     { provide: DrawQueries, useFactory: (store: EventStore) => new DrawQueries(store), inject: [EVENT_STORE] },
     {
       provide: DrawBundles,
-      useFactory: (store: EventStore, plans: PlanService, planReader: PlanReader, clock: Clock) =>
-        new DrawBundles(store, plans, async () => (await planReader.list()).map((plan) => plan.planId), clock),
-      inject: [EVENT_STORE, PlanService, PlanReader, CLOCK],
+      useFactory: (store: EventStore, plans: PlanService, planReader: PlanReader, clock: Clock, readStore: ReadStore) =>
+        new DrawBundles(store, plans, async () => (await planReader.list()).map((plan) => plan.planId), clock, new TransparencyTreeReader(readStore)),
+      inject: [EVENT_STORE, PlanService, PlanReader, CLOCK, READ_STORE],
     },
   ],
 })

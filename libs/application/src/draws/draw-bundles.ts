@@ -12,7 +12,9 @@ import {
   type CommitmentRound,
   type DrawBundle,
   type DrawRedoneV2Data,
+  type BundleLogProofs,
   type EventRef,
+  type LeafProof,
 } from '@shuangsui/domain/draw';
 import {
   PLAN_EVENT_TYPES as T,
@@ -66,6 +68,13 @@ interface MonthStreams {
   readonly draw: readonly RecordedEvent[];
 }
 
+/** The transparency tree as the bundles need it (TransparencyTreeReader). */
+export interface BundleLogSource {
+  latestHead(): Promise<{ treeSize: number; rootHash: string; timestamp: number; keyId: string; signature: string } | null>;
+  leaf(eventId: string): Promise<{ leafIndex: number; leafHash: string } | null>;
+  inclusion(leafIndex: number, treeSize: number): Promise<Buffer[]>;
+}
+
 const DRAW_ID = /^([A-Za-z0-9_-]{1,40})\.(\d{4}-(?:0[1-9]|1[0-2]))$/;
 
 /**
@@ -80,6 +89,7 @@ export class DrawBundles {
     private readonly plans: PlanService,
     private readonly planIds: () => Promise<readonly string[]>,
     private readonly clock: () => Date = () => new Date(),
+    private readonly log: BundleLogSource | null = null,
   ) {}
 
   async list(): Promise<PublicDrawItem[]> {
@@ -95,9 +105,11 @@ export class DrawBundles {
     return items;
   }
 
-  /** The bundle of the month's latest round: pending (commitment and population) until drawn, then complete. */
-  bundle(drawId: string): Promise<DrawBundle> {
-    return readDrawBundle(this.store, drawId);
+  /** The bundle of the month's latest round, with the log's proofs of its events when a signed head covers them. */
+  async bundle(drawId: string): Promise<DrawBundle> {
+    const bundle = await readDrawBundle(this.store, drawId);
+    const log = this.log ? await logProofs(this.log, bundle) : null;
+    return log ? { ...bundle, log } : bundle;
   }
 
   private read(planId: string, month: string): Promise<MonthStreams> {
@@ -170,6 +182,23 @@ function bundleOfRound(streams: MonthStreams, round: Round): DrawBundle {
     .filter((r) => r.position <= (drawn?.event.position ?? Number.MAX_SAFE_INTEGER))
     .map((r) => ({ drawEventId: r.supersededDrawEventId, resultHash: r.supersededResultHash, reason: r.reason }));
   return superseded.length > 0 ? { ...bundle, supersedes: superseded } : bundle;
+}
+
+/** Inclusion proofs of the commitment (and draw) events against the latest signed head, or null if it does not cover them yet. */
+async function logProofs(log: BundleLogSource, bundle: DrawBundle): Promise<BundleLogProofs | null> {
+  const head = await log.latestHead();
+  if (!head) return null;
+  const proofOf = async (eventId: string): Promise<LeafProof | null> => {
+    const leaf = await log.leaf(eventId);
+    if (!leaf || leaf.leafIndex >= head.treeSize) return null;
+    const proof = (await log.inclusion(leaf.leafIndex, head.treeSize)).map((hash) => hash.toString('hex'));
+    return { eventId, leafIndex: leaf.leafIndex, leafHash: leaf.leafHash, proof };
+  };
+  const commitment = await proofOf(bundle.commitmentEvent.eventId);
+  if (!commitment) return null;
+  const draw = bundle.drawEvent ? await proofOf(bundle.drawEvent.eventId) : null;
+  const { treeSize, rootHash, timestamp, keyId, signature } = head;
+  return { head: { treeSize, rootHash, timestamp, keyId, signature }, commitment, ...(draw ? { draw } : {}) };
 }
 
 async function readMonth(store: EventStore, planId: string, month: string): Promise<MonthStreams> {

@@ -7,3 +7,4 @@ export * from './memory-tree';
 export * from './event-leaf';
 export * from './signed-tree-head';
 export * from './tree-head.decider';
+export * from './bundle-log';

@@ -1,5 +1,6 @@
 import { consistencyProof, EMPTY_ROOT, inclusionProof, rootHash, withFetchedNodes, type Hash, type SignedTreeHead, type SubtreeHashes } from '@shuangsui/domain/transparency';
 import type { ReadStore, Row, TableRef } from '../read-store.port';
+import { assemble, storedPartsOf } from './stored-levels';
 import { nodeKey, sizeKey, STATE_KEY, TRANSPARENCY_SCHEMA, TREE_HEADS, TREE_NODES, TREE_STATE } from './tree-tables';
 
 /** A signed head as served: where its TreeHeadSigned event sits in the log, too. */
@@ -63,16 +64,15 @@ export class TransparencyTreeReader {
   }
 
   private async fetch(addresses: readonly { level: number; index: number }[]): Promise<SubtreeHashes> {
-    const keys = addresses.map(({ level, index }) => nodeKey(level, index));
+    const keys = [...new Set(addresses.flatMap(({ level, index }) => storedPartsOf(level, index).map((part) => nodeKey(part.level, part.index))))];
     const rows = keys.length === 0 ? [] : await this.store.query(ref(TREE_NODES), { where: [{ column: 'node', op: 'in', value: keys }] });
     const byKey = new Map(rows.map((row) => [String(row['node']), Buffer.from(String(row['hash']), 'hex')]));
-    return {
-      perfect: (level, index) => {
-        const hash = byKey.get(nodeKey(level, index));
-        if (!hash) throw new RangeError(`the tree has no subtree at level ${level}, index ${index} yet`);
-        return hash;
-      },
+    const stored = (level: number, index: number): Hash => {
+      const hash = byKey.get(nodeKey(level, index));
+      if (!hash) throw new RangeError(`the tree has no subtree at level ${level}, index ${index} yet`);
+      return hash;
     };
+    return { perfect: (level, index) => assemble(level, index, stored) };
   }
 }
 

@@ -1,8 +1,8 @@
 import type { ProjectionSchema, TableSpec } from '../read-store.port';
 
 /**
- * The transparency log's tree in the read store (docs/transparency-log.md). Every perfect subtree is
- * one row, written once when its last leaf arrives and never changed; a leaf's row also names its
+ * The transparency log's tree in the read store (docs/transparency-log.md). Every perfect subtree of
+ * level 0 or ≥ 4 (stored-levels.ts) is one row, written once when its last leaf arrives and never changed; a leaf's row also names its
  * event and global position, so an inclusion proof can be asked for by event id. The signed heads
  * (TreeHeadSigned events) get a row each, by tree size.
  */

@@ -79,6 +79,27 @@ export interface DrawBundle {
   /** Absent while the draw is pending. */
   readonly result?: DrawResultV2;
   readonly drawEvent?: EventRef;
+  /**
+   * Where the commitment and draw events sit in the transparency log (docs/transparency-log.md): their
+   * leaf indexes and inclusion proofs against a signed head, when one covers them. Checked by
+   * `verify-bundle` (the proofs against the head's root, and the order of the two leaves).
+   */
+  readonly log?: BundleLogProofs;
   /** Earlier results this one replaced, with the reason (a redraw always has its own commitment round). */
   readonly supersedes?: readonly { readonly drawEventId: string; readonly resultHash: string; readonly reason: string }[];
+}
+
+/** An event's place under a signed tree head: RFC 9162 inclusion proof, hashes as 64 hex. */
+export interface LeafProof {
+  readonly eventId: string;
+  readonly leafIndex: number;
+  readonly leafHash: string;
+  readonly proof: readonly string[];
+}
+
+export interface BundleLogProofs {
+  /** The signed head the proofs are against: {treeSize, rootHash, timestamp, keyId, signature}. */
+  readonly head: { readonly treeSize: number; readonly rootHash: string; readonly timestamp: number; readonly keyId: string; readonly signature: string };
+  readonly commitment: LeafProof;
+  readonly draw?: LeafProof;
 }
