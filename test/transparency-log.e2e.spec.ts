@@ -151,6 +151,10 @@ describe('transparency log (issue 13): signed heads, proofs, and a monitor that 
     const consistency = (await getJson(`${server.baseUrl}/public/log/consistency?from=${first.treeSize}&to=${signed.treeSize}`)).body;
     expect(verifyConsistency(first.treeSize, signed.treeSize, fromHex(first.rootHash)!, fromHex(signed.rootHash)!, consistency.proof.map(fromHex))).toBe(true);
     expect((await getJson(`${server.baseUrl}/public/log/heads/${first.treeSize}`)).body).toMatchObject({ rootHash: first.rootHash });
+    // The public 公示 page shows the latest head for anyone to write down.
+    const page = await (await fetch(`${server.baseUrl}/public`)).text();
+    expect(page).toContain(signed.rootHash);
+    expect(page).toContain(`大小 ${signed.treeSize}`);
 
     expect(await getJson(`${server.baseUrl}/public/log/consistency?from=9&to=99999`)).toMatchObject({ status: 400, body: { violations: [{ field: 'to', rule: 'tree-size' }] } });
     expect(await getJson(`${server.baseUrl}/public/log/consistency?from=abc&to=3`)).toMatchObject({ status: 400, body: { violations: [{ field: 'from' }] } });

@@ -5,7 +5,7 @@ import { validate } from 'class-validator';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { toFieldViolations } from '../common/validation-messages';
-import { DisclosureReader } from '@shuangsui/projections';
+import { DisclosureReader, TransparencyTreeReader } from '@shuangsui/projections';
 import { toDisclosureFilter } from './dto/disclosure-filter.dto';
 import { DEFAULT_PAGE_SIZE, DisclosureListQueryDto } from './dto/disclosure-list-query.dto';
 import { renderPublicPage } from './public-page.html';
@@ -18,7 +18,10 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 @Public()
 @Controller('public')
 export class PublicPageController {
-  constructor(private readonly reader: DisclosureReader) {}
+  constructor(
+    private readonly reader: DisclosureReader,
+    private readonly tree: TransparencyTreeReader,
+  ) {}
 
   @Get()
   @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
@@ -32,11 +35,11 @@ export class PublicPageController {
     const filter = toDisclosureFilter(dto);
     response.type('html');
     if (errors.length > 0) {
-      response.status(400).send(renderPublicPage({ filter: safeEcho(query), page: null, errors }));
+      response.status(400).send(renderPublicPage({ filter: safeEcho(query), page: null, errors, logHead: null }));
       return;
     }
-    const page = await this.reader.list({ ...filter, page: Number(dto.page ?? 1), pageSize: DEFAULT_PAGE_SIZE });
-    response.status(200).send(renderPublicPage({ filter, page, errors: [] }));
+    const [page, logHead] = await Promise.all([this.reader.list({ ...filter, page: Number(dto.page ?? 1), pageSize: DEFAULT_PAGE_SIZE }), this.tree.latestHead()]);
+    response.status(200).send(renderPublicPage({ filter, page, errors: [], logHead }));
   }
 }
 

@@ -21,6 +21,17 @@ export interface PublicPageModel {
   readonly page: DisclosurePage | null;
   /** Messages of rejected filters (Chinese), shown instead of results. */
   readonly errors: readonly string[];
+  /** The transparency log's latest signed head, so anyone can keep it (docs/transparency-log.md). */
+  readonly logHead: { readonly treeSize: number; readonly rootHash: string; readonly timestamp: number; readonly keyId: string } | null;
+}
+
+/** The footer: where the draws are verified, and the head to write down. */
+function verificationFooter(head: PublicPageModel['logHead']): string {
+  const time = head ? new Date(head.timestamp).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+  const headLine = head
+    ? `透明日志最新签名树头：大小 ${escapeHtml(head.treeSize)}，根哈希 <code>${escapeHtml(head.rootHash)}</code>，签发于 ${escapeHtml(time)}（北京时间），公钥编号 <code>${escapeHtml(head.keyId.slice(0, 16))}…</code>。记下它，日后可要求证明历史未被改动（<a href="/public/log/head">JSON</a>、<a href="/public/log/key">公钥</a>）。`
+    : '透明日志尚未签发树头。';
+  return `<footer class="summary"><p>每月抽取的承诺、名录与结果：<a href="/public/draws">/public/draws</a>；在浏览器中重新抽取核对：<a href="/public/verify">/public/verify</a>。</p><p>${headLine}</p></footer>`;
 }
 
 const STYLE = `
@@ -34,7 +45,8 @@ const STYLE = `
   th { background: #eee; }
   .errors { color: #a00; background: #fee; padding: 8px 12px; }
   .pager { margin-top: 12px; display: flex; gap: 16px; }
-  .summary { margin-top: 12px; }`;
+  .summary { margin-top: 12px; }
+  footer code { word-break: break-all; }`;
 
 function option(value: string, label: string, selected: string | undefined): string {
   return `<option value="${escapeHtml(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
@@ -98,6 +110,7 @@ export function renderPublicPage(model: PublicPageModel): string {
 <p>本页公示已审核的消防监督抽查结果，供社会公众查询。</p>
 ${searchForm(filter)}
 ${body}
+${verificationFooter(model.logHead)}
 </body>
 </html>`;
 }

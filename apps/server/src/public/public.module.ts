@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TransparencyModule } from '../transparency/transparency.module';
 import { PublicDisclosuresController } from './public-disclosures.controller';
 import { PublicPageController } from './public-page.controller';
 import { PublicVerifyController } from './public-verify.controller';
@@ -8,6 +9,7 @@ import { PublicVerifyController } from './public-verify.controller';
  * read model that the projection runner keeps (ProjectionsModule is global and exports the reader).
  */
 @Module({
+  imports: [TransparencyModule],
   controllers: [PublicDisclosuresController, PublicPageController, PublicVerifyController],
 })
 export class PublicModule {}
