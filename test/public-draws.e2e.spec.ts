@@ -1,4 +1,3 @@
-import { Command } from 'commander';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { TransparencyTreeFollower } from '@shuangsui/projections';
 import { registerVerifyBundleCommand } from '../apps/cli/src/commands/verify-bundle.command';
 import { as, get, post, removeDir, signInAgain, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
 import { drawWitnesses } from './support/draw-witnesses';
+import { runCli } from './support/run-cli';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildVerifyPage } = require('../scripts/build-verify-page.js') as { buildVerifyPage: () => string };
@@ -36,18 +36,8 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
 async function verifyWithCli(bundle: unknown, dir: string, name: string, extra: string[] = []): Promise<{ exitCode: number; firstFailure: string | null }> {
   const file = join(dir, name);
   writeFileSync(file, JSON.stringify(bundle));
-  const program = new Command('shuangsui').exitOverride();
-  registerVerifyBundleCommand(program);
-  const lines: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
-  const before = process.exitCode;
-  try {
-    await program.parseAsync(['node', 'shuangsui', 'verify-bundle', file, '--json', ...extra]);
-    return { exitCode: Number(process.exitCode ?? 0), firstFailure: JSON.parse(lines.join('\n')).firstFailure ?? null };
-  } finally {
-    log.mockRestore();
-    process.exitCode = before;
-  }
+  const { exitCode, json } = await runCli(registerVerifyBundleCommand, ['verify-bundle', file, '--json', ...extra]);
+  return { exitCode, firstFailure: json.firstFailure ?? null };
 }
 
 async function upload(server: TestServer, path: string, fileName: string, content: Buffer): Promise<number> {

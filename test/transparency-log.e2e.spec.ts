@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { Command } from 'commander';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { registerVerifyChain } from '../apps/cli/src/commands/verify-chain.comma
 import { registerMigrateStoreCommand } from '../apps/cli/src/commands/migrate-store.command';
 import { dropSchema, TEST_DATABASE_URL, uniqueTestSchema } from '@shuangsui/event-store/postgres/pg-test-database';
 import { removeDir, tempDataDir } from './support/test-server';
+import { runCli } from './support/run-cli';
 import { TEST_AUTH_ENV, TEST_AUTH_OPTIONS } from './support/test-accounts';
 
 /**
@@ -76,23 +76,10 @@ async function monitor(state: MonitorState, baseUrl: string): Promise<MonitorRep
   return monitorLog({ ...state, baseUrl }, getJson);
 }
 
-/** A CLI command as an operator runs it, in-process; the last line it prints is parsed as JSON. */
-async function runCli(args: string[], register: (program: Command) => void): Promise<{ exitCode: number; result: any }> {
-  const program = new Command('shuangsui').option('--store <url>').option('--read-store <url>').exitOverride();
-  register(program);
-  const lines: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
-  const before = process.exitCode;
-  try {
-    await program.parseAsync(['node', 'shuangsui', ...args]);
-    return { exitCode: Number(process.exitCode ?? 0), result: JSON.parse(lines.join('\n')) };
-  } finally {
-    log.mockRestore();
-    process.exitCode = before;
-  }
+async function verifyChainJson(dataDir: string): Promise<{ exitCode: number; result: any }> {
+  const { exitCode, json } = await runCli(registerVerifyChain, ['--store', `sqlite:${join(dataDir, 'events.db')}`, 'verify-chain', '--json']);
+  return { exitCode, result: json };
 }
-
-const verifyChainJson = (dataDir: string) => runCli(['--store', `sqlite:${join(dataDir, 'events.db')}`, 'verify-chain', '--json'], registerVerifyChain);
 
 /** A copy of the log as the operator holds it, without the read store: the tree is rebuilt from the events. */
 function copyLog(from: string): string {
@@ -253,7 +240,7 @@ describe('transparency log (issue 13): signed heads, proofs, and a monitor that 
     const readModels = mkdtempSync(join(tmpdir(), 'shuangsui-tlog-pg-'));
     scratch.push(readModels);
     try {
-      expect(await runCli(['--store', `sqlite:${join(base, 'events.db')}`, 'migrate-store', '--from', `sqlite:${join(base, 'events.db')}`, '--to', target, '--json'], registerMigrateStoreCommand)).toMatchObject({ exitCode: 0 });
+      expect(await runCli(registerMigrateStoreCommand, ['migrate-store', '--from', `sqlite:${join(base, 'events.db')}`, '--to', target, '--json'])).toMatchObject({ exitCode: 0 });
       const moved = await startLogServer(readModels, {
         [SETTING.eventStore]: target,
         [SETTING.readStore]: `sqlite:${join(readModels, 'read-models.db')}`,

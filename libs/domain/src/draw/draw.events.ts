@@ -20,8 +20,8 @@ export interface DrawnCase {
   readonly unit: DrawnUnit;
 }
 
-/** Everything needed to repeat the draw, together with the frozen population of the quota stream. */
-export interface DrawRecordData {
+/** What every draw record names, in either version: the draw, and the freeze and commitment it used. */
+interface DrawRecordIdentity {
   readonly drawId: string;
   readonly planId: string;
   readonly month: string;
@@ -29,6 +29,11 @@ export interface DrawRecordData {
   /** The freeze and commitment events this draw used (quota stream). */
   readonly freezeEventId: string;
   readonly commitmentEventId: string;
+  readonly cases: readonly DrawnCase[];
+}
+
+/** Everything needed to repeat the draw, together with the frozen population of the quota stream. */
+export interface DrawRecordData extends DrawRecordIdentity {
   readonly algorithmVersion: string;
   readonly populationHash: string;
   readonly commitment: string;
@@ -37,7 +42,6 @@ export interface DrawRecordData {
   readonly witnessInputs: readonly WitnessInput[];
   readonly minWitnessInputs: number;
   readonly result: DrawResult;
-  readonly cases: readonly DrawnCase[];
 }
 
 export type DrawPerformedData = DrawRecordData;
@@ -47,13 +51,7 @@ export type DrawPerformedData = DrawRecordData;
  * position, so anyone can see the freeze came first), the reveals, and the result. With the quota
  * stream's freeze it is everything the public bundle holds (docs/draw-algorithm.md §V2.6).
  */
-export interface DrawRecordV2Data {
-  readonly drawId: string;
-  readonly planId: string;
-  readonly month: string;
-  readonly authority: string;
-  readonly freezeEventId: string;
-  readonly commitmentEventId: string;
+export interface DrawRecordV2Data extends DrawRecordIdentity {
   readonly commitmentEventHash: string;
   readonly commitmentPosition: number;
   readonly algorithmVersion: 'shuangsui-draw/2';
@@ -62,7 +60,6 @@ export interface DrawRecordV2Data {
   readonly commitment: CommitmentRound;
   readonly reveal: DrawReveal;
   readonly result: DrawResultV2;
-  readonly cases: readonly DrawnCase[];
 }
 
 export interface DrawRedoneV2Data extends DrawRecordV2Data {
