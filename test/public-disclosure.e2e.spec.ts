@@ -61,6 +61,7 @@ describe('public disclosure (公示) over real HTTP on a real SQLite file', () =
         hazardRectification: '未发现隐患',
         hazardRectificationCode: 'no_hazard',
         publishedOn: '2026-06-10',
+        publicationEventId: expect.any(String),
       });
     });
 

@@ -149,6 +149,20 @@ describe('transparency log (issue 13): signed heads, proofs, and a monitor that 
     expect(await getJson(`${server.baseUrl}/public/log/heads/3`)).toMatchObject({ status: 404, body: { error: 'TreeHeadNotFound' } });
   });
 
+  it("each published disclosure record carries its publication event's inclusion proof against the latest signed head", async () => {
+    const head = await server.signHead();
+    const page = (await getJson(`${server.baseUrl}/public/disclosures`)).body;
+    expect(page.logHead).toMatchObject({ treeSize: head.treeSize, rootHash: head.rootHash, signature: head.signature });
+    expect(page.records.length).toBeGreaterThan(0);
+    const events = await server.store.readAll({ maxCount: 10_000 });
+    for (const record of page.records) {
+      const published = events.find((event) => event.id === record.publicationEventId)!;
+      expect(published.type).toBe('InspectionResultPublished.v1');
+      expect(record.log.leafHash).toBe(eventLeafHash(published).toString('hex'));
+      expect(verifyInclusion(record.log.leafIndex, head.treeSize, eventLeafHash(published), record.log.proof.map(fromHex), fromHex(head.rootHash)!)).toBe(true);
+    }
+  });
+
   it('a monitor pins the key, accepts a consistent growth, and a verify-chain of the untouched log finds every head borne out', async () => {
     let report = await monitor(emptyState(server.baseUrl), server.baseUrl);
     expect(report).toMatchObject({ ok: true, findings: [] });

@@ -45,7 +45,7 @@ export const DISCLOSURE_HEADERS: readonly string[] = DISCLOSURE_COLUMNS.map((col
 
 /** The JSON shape: an explicit copy of the public fields, so nothing else a reader returns leaks out. */
 export function toPublicRecord(record: DisclosureRecord): DisclosureRecord {
-  const { caseId, unitName, creditCode, authority, inspectionDate, itemsChecked, resultCategory, resultLabel, hazardRectification, hazardRectificationCode, publishedOn } = record;
+  const { caseId, unitName, creditCode, authority, inspectionDate, itemsChecked, resultCategory, resultLabel, hazardRectification, hazardRectificationCode, publishedOn, publicationEventId } = record;
   return {
     caseId,
     unitName,
@@ -58,5 +58,6 @@ export function toPublicRecord(record: DisclosureRecord): DisclosureRecord {
     hazardRectification,
     hazardRectificationCode,
     publishedOn,
+    publicationEventId,
   };
 }

@@ -4,8 +4,10 @@ import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { toPublicRecord } from './disclosure-columns';
 import { writeCsv, writeXlsx } from './disclosure-export';
-import { DisclosureReader } from '@shuangsui/projections';
-import type { DisclosurePage } from './disclosure-reader.port';
+import { proofsAgainstLatestHead, type SignedHead } from '@shuangsui/application';
+import type { LeafProof } from '@shuangsui/domain/draw';
+import { DisclosureReader, TransparencyTreeReader } from '@shuangsui/projections';
+import type { DisclosurePage, DisclosureRecord } from './disclosure-reader.port';
 import { DisclosureExportQueryDto, type ExportFormat } from './dto/disclosure-export-query.dto';
 import { toDisclosureFilter } from './dto/disclosure-filter.dto';
 import { DEFAULT_PAGE_SIZE, DisclosureListQueryDto } from './dto/disclosure-list-query.dto';
@@ -15,6 +17,12 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** A page of the disclosure as served: each record with its log proof against `logHead` when a head covers it. */
+interface PublicDisclosurePage extends Omit<DisclosurePage, 'records'> {
+  readonly logHead?: SignedHead;
+  readonly records: readonly (DisclosureRecord & { readonly log?: LeafProof })[];
+}
+
 /** The public disclosure (公示): no login, published results only, no personal data. */
 @ApiTags('public')
 @Public()
@@ -22,17 +30,31 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 export class PublicDisclosuresController {
   private readonly logger = new Logger(PublicDisclosuresController.name);
 
-  constructor(private readonly reader: DisclosureReader) {}
+  constructor(
+    private readonly reader: DisclosureReader,
+    private readonly tree: TransparencyTreeReader,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Published inspection results (公示), paged and filtered; no login' })
-  async list(@Query() query: DisclosureListQueryDto): Promise<DisclosurePage> {
+  @ApiOperation({ summary: "Published inspection results (公示), paged and filtered; no login. Each record carries its publication event's inclusion proof against the latest signed tree head (`log`), once a head covers it" })
+  async list(@Query() query: DisclosureListQueryDto): Promise<PublicDisclosurePage> {
     const page = await this.reader.list({
       ...toDisclosureFilter(query),
       page: Number(query.page ?? 1),
       pageSize: Number(query.pageSize ?? DEFAULT_PAGE_SIZE),
     });
-    return { total: page.total, page: page.page, pageSize: page.pageSize, records: page.records.map(toPublicRecord) };
+    const records = page.records.map(toPublicRecord);
+    const found = await proofsAgainstLatestHead(this.tree, records.flatMap((record) => (record.publicationEventId ? [record.publicationEventId] : [])));
+    return {
+      total: page.total,
+      page: page.page,
+      pageSize: page.pageSize,
+      ...(found ? { logHead: found.head } : {}),
+      records: records.map((record) => {
+        const proof = record.publicationEventId ? found?.proofs.get(record.publicationEventId) : undefined;
+        return proof ? { ...record, log: proof } : record;
+      }),
+    };
   }
 
   @Get('export')

@@ -14,7 +14,6 @@ import {
   type DrawRedoneV2Data,
   type BundleLogProofs,
   type EventRef,
-  type LeafProof,
 } from '@shuangsui/domain/draw';
 import {
   PLAN_EVENT_TYPES as T,
@@ -26,6 +25,7 @@ import {
 import { hashOf, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
 import { readStreamOrEmpty } from '../commands';
 import { DrawNotFoundError } from './draw.errors';
+import { proofsAgainstLatestHead, type LogProofSource } from '../transparency/leaf-proofs';
 import type { PlanService } from '../plans/plan-service';
 
 /** Where a month's draw stands, as the public list shows it. */
@@ -68,13 +68,6 @@ interface MonthStreams {
   readonly draw: readonly RecordedEvent[];
 }
 
-/** The transparency tree as the bundles need it (TransparencyTreeReader). */
-export interface BundleLogSource {
-  latestHead(): Promise<{ treeSize: number; rootHash: string; timestamp: number; keyId: string; signature: string } | null>;
-  leaf(eventId: string): Promise<{ leafIndex: number; leafHash: string } | null>;
-  inclusion(leafIndex: number, treeSize: number): Promise<Buffer[]>;
-}
-
 const DRAW_ID = /^([A-Za-z0-9_-]{1,40})\.(\d{4}-(?:0[1-9]|1[0-2]))$/;
 
 /**
@@ -89,7 +82,7 @@ export class DrawBundles {
     private readonly plans: PlanService,
     private readonly planIds: () => Promise<readonly string[]>,
     private readonly clock: () => Date = () => new Date(),
-    private readonly log: BundleLogSource | null = null,
+    private readonly log: LogProofSource | null = null,
   ) {}
 
   async list(): Promise<PublicDrawItem[]> {
@@ -185,20 +178,13 @@ function bundleOfRound(streams: MonthStreams, round: Round): DrawBundle {
 }
 
 /** Inclusion proofs of the commitment (and draw) events against the latest signed head, or null if it does not cover them yet. */
-async function logProofs(log: BundleLogSource, bundle: DrawBundle): Promise<BundleLogProofs | null> {
-  const head = await log.latestHead();
-  if (!head) return null;
-  const proofOf = async (eventId: string): Promise<LeafProof | null> => {
-    const leaf = await log.leaf(eventId);
-    if (!leaf || leaf.leafIndex >= head.treeSize) return null;
-    const proof = (await log.inclusion(leaf.leafIndex, head.treeSize)).map((hash) => hash.toString('hex'));
-    return { eventId, leafIndex: leaf.leafIndex, leafHash: leaf.leafHash, proof };
-  };
-  const commitment = await proofOf(bundle.commitmentEvent.eventId);
-  if (!commitment) return null;
-  const draw = bundle.drawEvent ? await proofOf(bundle.drawEvent.eventId) : null;
-  const { treeSize, rootHash, timestamp, keyId, signature } = head;
-  return { head: { treeSize, rootHash, timestamp, keyId, signature }, commitment, ...(draw ? { draw } : {}) };
+async function logProofs(log: LogProofSource, bundle: DrawBundle): Promise<BundleLogProofs | null> {
+  const drawEventId = bundle.drawEvent?.eventId;
+  const found = await proofsAgainstLatestHead(log, drawEventId ? [bundle.commitmentEvent.eventId, drawEventId] : [bundle.commitmentEvent.eventId]);
+  const commitment = found?.proofs.get(bundle.commitmentEvent.eventId);
+  if (!found || !commitment) return null;
+  const draw = drawEventId ? found.proofs.get(drawEventId) : undefined;
+  return { head: found.head, commitment, ...(draw ? { draw } : {}) };
 }
 
 async function readMonth(store: EventStore, planId: string, month: string): Promise<MonthStreams> {

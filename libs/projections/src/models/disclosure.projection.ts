@@ -28,6 +28,8 @@ export interface DisclosureRow {
   readonly hazard_rectification: string;
   readonly published: number;
   readonly published_on: string | null;
+  /** The InspectionResultPublished event: the public record proves its place in the transparency log by it. */
+  readonly publication_event_id: string | null;
 }
 
 export const DISCLOSURE_RECORDS: TableSpec = {
@@ -36,7 +38,7 @@ export const DISCLOSURE_RECORDS: TableSpec = {
   columns: {
     case_id: 'text', unit_name: 'text', credit_code: 'text', authority: 'text', inspection_date: 'text', items_checked: 'text',
     result_category: 'text', hazard_count: 'integer', hazards_corrected_on_site: 'integer', referral_status: 'text',
-    hazard_rectification: 'text', published: 'integer', published_on: 'text',
+    hazard_rectification: 'text', published: 'integer', published_on: 'text', publication_event_id: 'text',
   },
   indexes: [['published', 'published_on'], ['published', 'credit_code'], ['published', 'inspection_date']],
 };
@@ -125,7 +127,7 @@ const handlers: EventHandlers = {
     return {
       case_id: caseId, unit_name: unit.name, credit_code: unit.creditCode, authority, inspection_date: null, items_checked: '',
       result_category: null, hazard_count: 0, hazards_corrected_on_site: 0, referral_status: INITIAL_REFERRAL_STATE,
-      hazard_rectification: 'no_hazard', published: 0, published_on: null,
+      hazard_rectification: 'no_hazard', published: 0, published_on: null, publication_event_id: null,
     };
   }),
   [T.InspectionResultRecorded]: onCase((row, event) => {
@@ -139,7 +141,7 @@ const handlers: EventHandlers = {
       hazards_corrected_on_site: data.hazards.filter((hazard) => hazard.correctedOnSite).length,
     };
   }),
-  [T.InspectionResultPublished]: onCase((row, event) => ({ ...row, published: 1, published_on: payload(event, T.InspectionResultPublished).publishedOn })),
+  [T.InspectionResultPublished]: onCase((row, event) => ({ ...row, published: 1, published_on: payload(event, T.InspectionResultPublished).publishedOn, publication_event_id: event.id })),
   // The approved result is the latest recorded one, whose hazard count the row holds.
   [T.InspectionResultApproved]: onCase((row) => {
     const status = referralAfterApproval(row.referral_status, row.hazard_count > 0);
@@ -155,4 +157,5 @@ const handlers: EventHandlers = {
 // Version 2: items_checked without the labels (they made up most of a row's bytes).
 // Version 3: items_checked as `item=outcome` text instead of a JSON array.
 // Version 4: referral_status follows the statechart (awaitingReferral after an approval with hazards).
-export const disclosureProjection: Projection = { name: 'disclosure', version: 4, tables: [DISCLOSURE_RECORDS], handlers };
+// Version 5: publication_event_id, for the record's transparency-log proof.
+export const disclosureProjection: Projection = { name: 'disclosure', version: 5, tables: [DISCLOSURE_RECORDS], handlers };

@@ -17,6 +17,8 @@ export interface DisclosureRecord {
   /** Its stable code (no_hazard, corrected_on_site, pending, referred, ordered, not_rectified, rectified, under_investigation). */
   readonly hazardRectificationCode: string;
   readonly publishedOn: string;
+  /** The publication event's id: its inclusion proof is at /public/log/inclusion/:eventId. */
+  readonly publicationEventId: string | null;
 }
 
 export interface DisclosureFilter {
@@ -92,5 +94,6 @@ function toRecord(row: DisclosureRow): DisclosureRecord {
     hazardRectification: HAZARD_RECTIFICATION[code] ?? code,
     hazardRectificationCode: code,
     publishedOn: row.published_on ?? '',
+    publicationEventId: row.publication_event_id ?? null,
   };
 }
