@@ -29,10 +29,17 @@ export function tempDataDir(): string {
  * `automatedReferral` is off unless asked for, so tests that open referrals by hand do not race the
  * process manager. `http` overrides limits and timeouts; logs are silent.
  */
-export async function startServer(dataDir: string = tempDataDir(), clock?: () => Date, automatedReferral = false, http: Partial<HttpSettings> = {}, evidence: Partial<EvidenceSettings> = {}): Promise<TestServer> {
+export async function startServer(
+  dataDir: string = tempDataDir(),
+  clock?: () => Date,
+  automatedReferral = false,
+  http: Partial<HttpSettings> = {},
+  evidence: Partial<EvidenceSettings> = {},
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   // Settings from this data dir alone, not the developer's environment: the read store and the draw
   // secrets land beside the event store, as they do for a server started on that file.
-  const loaded = loadSettings({ [SETTING.eventStore]: `sqlite:${join(dataDir, 'events.db')}`, [SETTING.logLevel]: 'silent', ...TEST_AUTH_ENV });
+  const loaded = loadSettings({ [SETTING.eventStore]: `sqlite:${join(dataDir, 'events.db')}`, [SETTING.logLevel]: 'silent', ...TEST_AUTH_ENV, ...env });
   const settings = { ...loaded, http: { ...loaded.http, ...http }, evidence: { ...loaded.evidence, ...evidence } };
   const app = await createApp({ settings, automatedReferral, clock, auth: TEST_AUTH_OPTIONS });
   await app.listen(0, '127.0.0.1');

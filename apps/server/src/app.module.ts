@@ -18,6 +18,7 @@ import { AuthModule, type AuthOptions } from './auth/auth.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { WebModule } from './web/web.module';
 import { TransparencyModule } from './transparency/transparency.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 export interface AppOptions {
   /** Every setting, from `loadSettings()` (main.ts) or built by a test; no module reads the environment. */
@@ -39,6 +40,7 @@ export class AppModule {
       global: true,
       imports: [
         loggerModule(options.logger),
+        MetricsModule,
         EventStoreModule.forRoot(settings.eventStoreUrl),
         AuthModule.forRoot({ settings: settings.auth, ...options.auth }, settings.secretsDir),
         LiveFeedModule,

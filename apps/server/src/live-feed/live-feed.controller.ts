@@ -1,11 +1,13 @@
 import { BadRequestException, Controller, Headers, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@shuangsui/event-store';
-import { concat, defer, interval, map, merge, of, switchMap, type Observable } from 'rxjs';
+import { concat, defer, finalize, interval, map, merge, of, switchMap, type Observable } from 'rxjs';
 import { QUERY_ROLES } from '@shuangsui/application';
 import { Roles } from '../auth/access.decorators';
 import { validationFailed } from '../common/error-body';
 import { EVENT_STORE } from '../common/tokens';
+import { SERVER_METRICS } from '../metrics/metrics.tokens';
+import type { ServerMetrics } from '../metrics/server-metrics';
 import { caseChanges } from './case-changes';
 import { LiveFeedQueryDto, POSITION_PATTERN } from './live-feed-query.dto';
 
@@ -19,7 +21,10 @@ const KEEP_ALIVE_MS = 15_000;
 @ApiTags('inspections')
 @Controller('inspections')
 export class LiveFeedController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERVER_METRICS) private readonly metrics: ServerMetrics,
+  ) {}
 
   @Sse('stream')
   @Roles(...QUERY_ROLES.caseFeed)
@@ -36,7 +41,11 @@ export class LiveFeedController {
         ),
       ),
     );
-    return merge(changes, interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ comment: 'keep-alive' }))));
+    return defer(() => {
+      this.metrics.sseClients.inc();
+      this.metrics.sseConnections.inc();
+      return merge(changes, interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ comment: 'keep-alive' }))));
+    }).pipe(finalize(() => this.metrics.sseClients.dec()));
   }
 }
 

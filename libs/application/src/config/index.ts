@@ -7,3 +7,4 @@ export * from './http-settings';
 export * from './document-settings';
 export * from './evidence-settings';
 export * from './transparency-settings';
+export * from './monitoring-settings';

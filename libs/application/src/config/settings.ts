@@ -5,6 +5,7 @@ import { HTTP_SETTING, loadHttpSettings, type HttpSettings } from './http-settin
 import { AUTH_SETTING, loadAuthSettings, type AuthSettings } from './auth-settings';
 import { DOCUMENT_SETTING, loadDocumentSettings, type DocumentSettings } from './document-settings';
 import { EVIDENCE_SETTING, loadEvidenceSettings, type EvidenceSettings } from './evidence-settings';
+import { loadMonitoringSettings, MONITORING_SETTING, type MonitoringSettings } from './monitoring-settings';
 import { loadTransparencySettings, TRANSPARENCY_SETTING, type TransparencySettings } from './transparency-settings';
 import { SettingError } from './setting-error';
 import { EVENT_STORE_SCHEMES, integerSetting, rawSetting, READ_STORE_SCHEMES, storeUrlSetting, type SettingsEnvironment } from './setting-values';
@@ -30,6 +31,7 @@ export const SETTING = {
   ...DOCUMENT_SETTING,
   ...EVIDENCE_SETTING,
   ...TRANSPARENCY_SETTING,
+  ...MONITORING_SETTING,
 } as const;
 
 export interface Settings {
@@ -59,6 +61,8 @@ export interface Settings {
   readonly evidence: EvidenceSettings;
   /** The transparency log's signing key and head interval (transparency-settings.ts). */
   readonly transparency: TransparencySettings;
+  /** The metrics scrape credential and the readiness threshold (monitoring-settings.ts). */
+  readonly monitoring: MonitoringSettings;
 }
 
 /** What the CLI's `--store` / `--read-store` put in place of the environment's values. */
@@ -116,5 +120,6 @@ export function loadSettings(env: SettingsEnvironment = process.env, overrides: 
     documents: loadDocumentSettings(env),
     evidence: loadEvidenceSettings(env, eventStoreUrl, cwd),
     transparency: loadTransparencySettings(env, eventStoreUrl, cwd),
+    monitoring: loadMonitoringSettings(env),
   };
 }

@@ -42,6 +42,7 @@ describe('settings', () => {
       },
       evidence: { store: 'directory', directory: 'data/evidence', uploadLimitBytes: 100 * 1024 * 1024, gps: 'keep' },
       transparency: { keyFile: 'data/transparency-key.pem', headIntervalSeconds: 60 },
+      monitoring: { metricsToken: null, readyMaxLag: 1000 },
     });
   });
 

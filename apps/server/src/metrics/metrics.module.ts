@@ -1,0 +1,20 @@
+import { Global, Inject, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { MetricsController } from './metrics.controller';
+import { requestMetrics } from './metrics.middleware';
+import { SERVER_METRICS } from './metrics.tokens';
+import { ServerMetrics } from './server-metrics';
+
+/** Prometheus metrics: the registry (global, so the live feed can count its clients) and GET /metrics. */
+@Global()
+@Module({
+  controllers: [MetricsController],
+  providers: [{ provide: SERVER_METRICS, useFactory: () => new ServerMetrics() }],
+  exports: [SERVER_METRICS],
+})
+export class MetricsModule implements NestModule {
+  constructor(@Inject(SERVER_METRICS) private readonly metrics: ServerMetrics) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requestMetrics(this.metrics)).forRoutes('*');
+  }
+}
