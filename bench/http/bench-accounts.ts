@@ -13,6 +13,9 @@ const PASSWORD = 'bench-password-0001';
 /** The synthetic inspectors (synthetic-district.ts) that benchmark fixtures assign to cases. */
 const INSPECTOR_IDS = Array.from({ length: 24 }, (_, i) => `insp-${String(i + 1).padStart(2, '0')}`);
 
+/** The inspector pair seeded case number `index` is assigned to (bench-server.ts with BENCH_SEED_ASSIGNED=1). */
+export const benchPairOf = (index: number): [string, string] => [INSPECTOR_IDS[index % 24] as string, INSPECTOR_IDS[(index + 1) % 24] as string];
+
 export function benchActorId(role: Role): string {
   return `bench-${role}`;
 }

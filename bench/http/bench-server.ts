@@ -6,13 +6,13 @@ import { inspectionStreamId, INSPECTION_EVENT_TYPES } from '@shuangsui/domain';
 import { drawnData } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { sealEvents, type EventStore, type Json } from '@shuangsui/event-store';
 import { AUTH_SETTING, loadSettings } from '@shuangsui/application';
-import { BENCH_AUTH_SECRET, ensureBenchAccounts } from './bench-accounts';
+import { BENCH_AUTH_SECRET, benchPairOf, ensureBenchAccounts } from './bench-accounts';
 import { createApp } from '../../apps/server/src/app.factory';
 import { createValidationPipe } from '../../apps/server/src/common/validation.pipe';
 import { EVENT_STORE } from '../../apps/server/src/common/tokens';
 import { PROJECTION_RUNNER, REFERRAL_MANAGER } from '../../apps/server/src/projections/read-store.tokens';
 import type { EventReactor } from '@shuangsui/application';
-import type { ProjectionRunner } from '@shuangsui/projections';
+import { TransparencyTreeFollower, type ProjectionRunner } from '@shuangsui/projections';
 
 /**
  * Child process of the HTTP benchmarks (start-bench-server.ts): the real server on a durable SQLite
@@ -37,7 +37,7 @@ class BareController {
 @Module({ controllers: [BareController] })
 class BareModule {}
 
-async function seed(store: EventStore, cases: number): Promise<void> {
+async function seed(store: EventStore, cases: number, assigned: boolean): Promise<void> {
   const batch = 2000;
   for (let start = 0; start < cases; start += batch) {
     await Promise.all(
@@ -45,7 +45,9 @@ async function seed(store: EventStore, cases: number): Promise<void> {
         const caseId = `bench-${start + k}`;
         const streamId = inspectionStreamId(caseId);
         const metadata = { occurredAt: new Date().toISOString(), actor: { id: 'bench', role: 'system' }, correlationId: 'bench', causationId: null, commandId: `seed-${caseId}` };
-        const events = sealEvents(streamId, null, [{ id: `seed-${caseId}`, type: INSPECTION_EVENT_TYPES.InspectionDrawn, data: drawnData(caseId) as unknown as Json, metadata }]);
+        const drawn = { id: `seed-${caseId}`, type: INSPECTION_EVENT_TYPES.InspectionDrawn, data: drawnData(caseId) as unknown as Json, metadata };
+        const assignment = { id: `seed-${caseId}-assigned`, type: INSPECTION_EVENT_TYPES.InspectorsAssigned, data: { inspectorIds: benchPairOf(start + k), drawId: 'draw-2026-03' }, metadata };
+        const events = sealEvents(streamId, null, assigned ? [drawn, assignment] : [drawn]);
         return store.appendToStream(streamId, events, { expectedRevision: 'no_stream' });
       }),
     );
@@ -72,9 +74,12 @@ async function main(): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
   // The measured requests carry Bearer tokens, so the figures include the per-request auth check.
   await ensureBenchAccounts(store);
-  await seed(store, Number(casesArg));
+  await seed(store, Number(casesArg), process.env['BENCH_SEED_ASSIGNED'] === '1');
   await readSideCaughtUp(app.get<ProjectionRunner>(PROJECTION_RUNNER), app.get<EventReactor>(REFERRAL_MANAGER), store);
   await app.listen(0, '127.0.0.1');
+  // The transparency tree (started with the application, on the leader) follows the seed too:
+  // measuring while it catches up would measure the catch-up.
+  await app.get(TransparencyTreeFollower).caughtUpTo(await store.headPosition());
 
   const bare = await NestFactory.create(BareModule, { logger: false });
   bare.useGlobalPipes(createValidationPipe());
