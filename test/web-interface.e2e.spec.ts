@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DISCLOSURE_CASES, disclosureCaseEvents } from './support/disclosure-fixtures';
 import { TEST_ACCOUNTS, TEST_PASSWORD } from './support/test-accounts';
-import { givenCase, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
+import { givenCase, removeDir, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
+import { givenPublicDraw } from './support/public-draw';
 
 /**
  * The web interface at / (apps/web, Vue 3 + Element Plus) in Debian's headless chromium, served by the
@@ -93,6 +94,27 @@ describe('web interface at / in headless chromium', () => {
     // A string, so the page's DOM types stay out of this Node file.
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('抽查与核对: lists the public draws and re-runs one in the browser from its public bundle', async () => {
+    // Last of the file: the draw's cases would change the case counts the tests above expect.
+    const drawId = await givenPublicDraw(server);
+    await waitForProjections(server);
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, TEST_ACCOUNTS.supervisor.username);
+    await page.getByRole('link', { name: '抽查与核对' }).click();
+    await page.locator('[data-test="draws"] [data-status="drawn"]').first().waitFor();
+    await page.getByRole('button', { name: /在浏览器中核对/ }).first().click();
+    const verdict = page.locator('[data-test="verdict"]');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-ok')).toBe('true');
+    expect(await verdict.innerText()).toContain('全部核对一致');
+    expect(await page.locator('[data-test="verification"] [data-ok="true"][data-check]').count()).toBe(12);
+    expect(await page.locator('[data-test="verification"] h2').innerText()).toContain(drawId);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@
  * on the server breaks this build rather than a user's page. Nothing here is bundled: `import type`
  * is erased.
  */
-export type { AccountView, CaseView, HistoryEntry } from '@shuangsui/application';
+export type { AccountView, CaseView, HistoryEntry, PublicDrawItem, PublicDrawStatus } from '@shuangsui/application';
 export type { CaseListItem, CaseListPage, OverdueCase, OverdueReport, PlanProgress, PlanSummary, ProgressCounts } from '@shuangsui/projections';
 export type { LoginResponse } from '../../../server/src/auth/auth.controller';
 export type { Reminder, Role } from '@shuangsui/domain';
