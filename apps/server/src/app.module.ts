@@ -19,6 +19,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { WebModule } from './web/web.module';
 import { TransparencyModule } from './transparency/transparency.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ReminderWebhooksModule } from './reminders/reminder-webhooks.module';
 
 export interface AppOptions {
   /** Every setting, from `loadSettings()` (main.ts) or built by a test; no module reads the environment. */
@@ -52,6 +53,7 @@ export class AppModule {
         PlansModule,
         DrawsModule,
         TransparencyModule,
+        ReminderWebhooksModule,
         EvidenceModule,
         WebModule,
       ],

@@ -21,3 +21,4 @@ export * from './audit/command-audit';
 export * from './documents';
 export * from './evidence';
 export * from './transparency';
+export * from './reminders/reminder-webhooks';

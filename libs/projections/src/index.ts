@@ -34,3 +34,4 @@ export * from './leadership';
 export * from './models/reminders.projection';
 export * from './models/reminders.reader';
 export * from './transparency';
+export * from './webhooks/webhook-deliveries';

@@ -106,7 +106,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           inject: [READ_STORE, Deadlines, ReferralsReader, CLOCK],
         },
       ],
-      exports: [READ_STORE, DIRECTORY_FACTS, PROJECTION_RUNNER, LEADER_ELECTION, LeaderTasks, DisclosureReader, ProgressReader, ReferralsReader, PlanReader, CaseListReader],
+      exports: [READ_STORE, DIRECTORY_FACTS, PROJECTION_RUNNER, LEADER_ELECTION, LeaderTasks, DisclosureReader, ProgressReader, ReferralsReader, PlanReader, CaseListReader, RemindersReader],
     };
   }
 

@@ -8,3 +8,4 @@ export * from './document-settings';
 export * from './evidence-settings';
 export * from './transparency-settings';
 export * from './monitoring-settings';
+export * from './webhook-settings';

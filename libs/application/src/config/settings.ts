@@ -5,6 +5,7 @@ import { HTTP_SETTING, loadHttpSettings, type HttpSettings } from './http-settin
 import { AUTH_SETTING, loadAuthSettings, type AuthSettings } from './auth-settings';
 import { DOCUMENT_SETTING, loadDocumentSettings, type DocumentSettings } from './document-settings';
 import { EVIDENCE_SETTING, loadEvidenceSettings, type EvidenceSettings } from './evidence-settings';
+import { loadWebhookSettings, WEBHOOK_SETTING, type WebhookSettings } from './webhook-settings';
 import { loadMonitoringSettings, MONITORING_SETTING, type MonitoringSettings } from './monitoring-settings';
 import { loadTransparencySettings, TRANSPARENCY_SETTING, type TransparencySettings } from './transparency-settings';
 import { SettingError } from './setting-error';
@@ -32,6 +33,7 @@ export const SETTING = {
   ...EVIDENCE_SETTING,
   ...TRANSPARENCY_SETTING,
   ...MONITORING_SETTING,
+  ...WEBHOOK_SETTING,
 } as const;
 
 export interface Settings {
@@ -63,6 +65,8 @@ export interface Settings {
   readonly transparency: TransparencySettings;
   /** The metrics scrape credential and the readiness threshold (monitoring-settings.ts). */
   readonly monitoring: MonitoringSettings;
+  /** Outgoing reminder webhooks (webhook-settings.ts). */
+  readonly webhooks: WebhookSettings;
 }
 
 /** What the CLI's `--store` / `--read-store` put in place of the environment's values. */
@@ -121,5 +125,6 @@ export function loadSettings(env: SettingsEnvironment = process.env, overrides: 
     evidence: loadEvidenceSettings(env, eventStoreUrl, cwd),
     transparency: loadTransparencySettings(env, eventStoreUrl, cwd),
     monitoring: loadMonitoringSettings(env),
+    webhooks: loadWebhookSettings(env),
   };
 }

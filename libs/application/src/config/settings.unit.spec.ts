@@ -43,7 +43,14 @@ describe('settings', () => {
       evidence: { store: 'directory', directory: 'data/evidence', uploadLimitBytes: 100 * 1024 * 1024, gps: 'keep' },
       transparency: { keyFile: 'data/transparency-key.pem', headIntervalSeconds: 60 },
       monitoring: { metricsToken: null, readyMaxLag: 1000 },
+      webhooks: { urls: [], secret: null, intervalSeconds: 60 },
     });
+  });
+
+  it('refuses webhook receivers without a signing secret, naming the setting', () => {
+    expect(() => load({ [SETTING.webhookUrls]: 'http://127.0.0.1:9/hook' })).toThrow(/SHUANGSUI_WEBHOOK_SECRET/);
+    expect(() => load({ [SETTING.webhookUrls]: 'ftp://x', [SETTING.webhookSecret]: 'a-secret-of-16-chars' })).toThrow(/SHUANGSUI_WEBHOOK_URLS/);
+    expect(load({ [SETTING.webhookUrls]: 'http://a/h, https://b/h', [SETTING.webhookSecret]: 'a-secret-of-16-chars' }).webhooks.urls).toEqual(['http://a/h', 'https://b/h']);
   });
 
   it('puts the transparency key beside a SQLite event store and refuses a head interval of 0 seconds, naming it', () => {
