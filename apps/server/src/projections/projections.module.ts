@@ -91,7 +91,12 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         {
           provide: RemindersReader,
           useFactory: (store: ReadStore, calendar: WorkingDayCalendar, settings: Settings) =>
-            new RemindersReader(store, calendar, { ...DEFAULT_REMINDER_SETTINGS, reviewWorkingDays: settings.reviewWorkingDays, publicationWorkingDays: settings.publicationWorkingDays }),
+            new RemindersReader(store, calendar, {
+              ...DEFAULT_REMINDER_SETTINGS,
+              nearWorkingDays: settings.reminderNearWorkingDays,
+              reviewWorkingDays: settings.reviewWorkingDays,
+              publicationWorkingDays: settings.publicationWorkingDays,
+            }),
           inject: [READ_STORE, WORKING_DAY_CALENDAR, SETTINGS],
         },
         {

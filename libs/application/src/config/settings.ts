@@ -25,6 +25,7 @@ export const SETTING = {
   reviewWorkingDays: 'SHUANGSUI_REVIEW_WORKING_DAYS',
   publicationWorkingDays: 'SHUANGSUI_PUBLICATION_WORKING_DAYS',
   minWitnessInputs: 'SHUANGSUI_MIN_WITNESS_INPUTS',
+  reminderNearWorkingDays: 'SHUANGSUI_REMINDER_NEAR_WORKING_DAYS',
   port: 'PORT',
   host: 'HOST',
   ...HTTP_SETTING,
@@ -51,6 +52,8 @@ export interface Settings {
   readonly publicationWorkingDays: number;
   /** Public witness inputs a draw needs at least. */
   readonly minWitnessInputs: number;
+  /** A reminder turns "near" this many working days before its deadline. */
+  readonly reminderNearWorkingDays: number;
   readonly port: number;
   readonly host: string;
   /** Limits, timeouts, CORS and log level of the HTTP server (http-settings.ts). */
@@ -82,6 +85,7 @@ export const SETTING_DEFAULTS = {
   reviewWorkingDays: DEFAULT_DEADLINE_SETTINGS.reviewWorkingDays,
   publicationWorkingDays: DEFAULT_DEADLINE_SETTINGS.publicationWorkingDays,
   minWitnessInputs: 1,
+  reminderNearWorkingDays: 1,
   port: 3000,
   host: '0.0.0.0',
 } as const;
@@ -117,6 +121,7 @@ export function loadSettings(env: SettingsEnvironment = process.env, overrides: 
     reviewWorkingDays: integerSetting(env, SETTING.reviewWorkingDays, SETTING_DEFAULTS.reviewWorkingDays, 0),
     publicationWorkingDays: integerSetting(env, SETTING.publicationWorkingDays, SETTING_DEFAULTS.publicationWorkingDays, 0),
     minWitnessInputs: integerSetting(env, SETTING.minWitnessInputs, SETTING_DEFAULTS.minWitnessInputs, 1),
+    reminderNearWorkingDays: integerSetting(env, SETTING.reminderNearWorkingDays, SETTING_DEFAULTS.reminderNearWorkingDays, 0, 20),
     port: integerSetting(env, SETTING.port, SETTING_DEFAULTS.port, 0, 65535),
     host: rawSetting(env, SETTING.host) ?? SETTING_DEFAULTS.host,
     http: loadHttpSettings(env),

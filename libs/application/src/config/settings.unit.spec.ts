@@ -27,6 +27,7 @@ describe('settings', () => {
       reviewWorkingDays: 5,
       publicationWorkingDays: 20,
       minWitnessInputs: 1,
+      reminderNearWorkingDays: 1,
       port: 3000,
       host: '0.0.0.0',
       http: DEFAULT_HTTP_SETTINGS,
