@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DISCLOSURE_CASES, disclosureCaseEvents } from './support/disclosure-fixtures';
 import { TEST_ACCOUNTS, TEST_PASSWORD } from './support/test-accounts';
+import { INSPECTION_EVENT_TYPES as T, type StoredInspectionEvent } from '@shuangsui/domain';
+import { drawnData, INSPECTORS } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
+import { jpegWithGps } from '@shuangsui/application/evidence/testing/evidence-fixtures';
 import { givenCase, removeDir, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
 import { givenPublicDraw } from './support/public-draw';
 
@@ -96,6 +99,50 @@ describe('web interface at / in headless chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
   });
+
+  it('现场检查 at 360 px: an inspector records the checklist with a photo, the draft survives a reload and a lost network, and is recorded once', async () => {
+    const drawn = drawnData('field-1');
+    await givenCase(server.store, 'field-1', [
+      { type: T.InspectionDrawn, data: drawn, id: 'e1', occurredAt: '2026-03-02T02:00:00.000Z' },
+      { type: T.InspectorsAssigned, data: { inspectorIds: [INSPECTORS.a, INSPECTORS.b], drawId: drawn.drawId }, id: 'e2', occurredAt: '2026-03-02T02:00:00.000Z' },
+    ] as StoredInspectionEvent[]);
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, TEST_ACCOUNTS.inspector.username);
+    await page.waitForURL(/#\/cases/);
+    await page.goto(`${server.baseUrl}/#/cases/field-1`);
+    await page.locator('[data-test="field-entry"]').click();
+    await page.getByLabel('检查日期').fill('2026-03-15');
+    await page.locator('input[name="item-5"][value="non_compliant"]').check();
+    await page.locator('input[name="note-5"]').fill('二层东侧安全出口被货物堵塞');
+    await page.getByLabel('第5项拍照取证').setInputFiles({ name: '安全出口.jpg', mimeType: 'image/jpeg', buffer: jpegWithGps('field-1') });
+    await page.locator('[data-test="photos-5"]').waitFor();
+    await page.locator('select[name="category"]').selectOption('pending_follow_up');
+    await page.getByRole('button', { name: '添加隐患' }).click();
+    await page.getByLabel('隐患描述').fill('安全出口被货物堵塞');
+
+    // A reload (the phone's browser killed the tab) keeps everything typed and uploaded.
+    await page.reload();
+    await page.locator('[data-test="photos-5"]').waitFor();
+    expect(await page.getByLabel('检查日期').inputValue()).toBe('2026-03-15');
+    expect(await page.evaluate('document.body.scrollWidth <= window.innerWidth + 1')).toBe(true);
+
+    // Submitted without a network: kept, then sent by itself when the network is back — once.
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '提交检查结果' }).click();
+    await page.locator('[data-test="field-message"]', { hasText: '网络不可用' }).waitFor();
+    await context.setOffline(false);
+    await page.locator('[data-test="field-message"]', { hasText: '已提交' }).waitFor({ timeout: 15_000 });
+    const recorded = (await server.store.readStream('inspection-field-1')).filter((event) => event.type === T.InspectionResultRecorded);
+    expect(recorded).toHaveLength(1);
+    const data = recorded[0]!.data as { items: { item: number; evidence?: { sha256: string }[] }[]; hazards: unknown[] };
+    expect(data.items.find((item) => item.item === 5)?.evidence).toHaveLength(1);
+    expect(data.hazards).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('抽查与核对: lists the public draws and re-runs one in the browser from its public bundle', async () => {
     // Last of the file: the draw's cases would change the case counts the tests above expect.

@@ -59,3 +59,15 @@ export function query(params: Record<string, string | number | boolean | undefin
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+/** Uploads one file as multipart (`file`, and the case it is for), signed in and CSRF-echoed like every call. */
+export async function uploadFile<T>(path: string, file: File, fields: Record<string, string>): Promise<T> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', file, file.name);
+  const token = csrfToken();
+  const response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', ...(token ? { 'x-csrf-token': decodeURIComponent(token) } : {}) }, credentials: 'same-origin', body: form });
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw new ApiError(response.status, (body ?? { statusCode: response.status, error: 'HttpError', message: `上传失败（${response.status}）` }) as ErrorBody);
+  return body as T;
+}
