@@ -144,6 +144,24 @@ describe('web interface at / in headless chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('审核: a reviewer finds the submitted result in the queue, approves it on its case page, and the queue empties', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, TEST_ACCOUNTS.reviewer.username);
+    await page.getByRole('link', { name: '审核', exact: true }).click();
+    await page.locator('[data-test="review-field-1"]').click();
+    await page.locator('[data-test="review-form"]').waitFor();
+    await page.locator('[data-test="review-form"]').getByRole('button', { name: '提交审核' }).click();
+    await page.locator('[data-test="review-form"]').waitFor({ state: 'detached', timeout: 10_000 });
+    const approved = (await server.store.readStream('inspection-field-1')).filter((event) => event.type === T.InspectionResultApproved);
+    expect(approved).toHaveLength(1);
+    await page.getByRole('link', { name: '审核', exact: true }).click();
+    await page.locator('[data-test="review-queue"]', { hasText: '没有待审核的检查结果' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('抽查与核对: lists the public draws and re-runs one in the browser from its public bundle', async () => {
     // Last of the file: the draw's cases would change the case counts the tests above expect.
     const drawId = await givenPublicDraw(server);
