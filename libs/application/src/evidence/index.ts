@@ -6,3 +6,4 @@ export * from './exif-gps';
 export * from './directory-evidence-store';
 export * from './postgres-evidence-store';
 export * from './open-evidence-store';
+export * from './verify-evidence';
