@@ -41,7 +41,7 @@ describe('live feed GET /inspections/stream over real HTTP', () => {
     const response = await post(server, '/inspections/feed-1/assignments', { inspectorIds: ['insp-a', 'insp-b'] }, as.planner);
     expect(response.status).toBe(200);
 
-    const message = await feed.next((m) => m.data !== undefined);
+    const message = await feed.next((m) => m.data !== undefined && m.event === undefined);
     const change = JSON.parse(message.data!);
     expect(change).toEqual({
       caseId: 'feed-1',

@@ -1,6 +1,7 @@
 import { INSPECTION_EVENT_TYPES as T, type Reminder, type StoredInspectionEvent } from '@shuangsui/domain';
 import { completeResult, drawnData, INSPECTORS } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { givenCase, removeDir, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
+import { openSse } from './support/sse-client';
 
 /** GET /me/reminders over real HTTP: each signed-in user's inbox holds what concerns them, worked out for today. */
 describe('GET /me/reminders', () => {
@@ -59,5 +60,20 @@ describe('GET /me/reminders', () => {
     const second = (await inbox(server.as.supervisor)).reminders.map((reminder) => reminder.id);
     expect(second).toEqual(first);
     expect((await fetch(`${server.baseUrl}/me/reminders`)).status).toBe(401);
+  });
+
+  it('sends the viewer\'s reminders on the live feed at once, as an `event: reminders` whose id is the feed\'s resume point', async () => {
+    const feed = await openSse(`${server.baseUrl}/inspections/stream`, server.as.reviewer);
+    try {
+      const ready = await feed.next((m) => m.comment?.startsWith('after ') ?? false);
+      const message = await feed.next((m) => m.event === 'reminders');
+      // No change was sent yet: a reconnect with this Last-Event-ID resumes where the feed started.
+      expect(message.id).toBe(ready.comment!.slice('after '.length));
+      const inbox = JSON.parse(message.data!) as { asOf: string; reminders: Reminder[] };
+      expect(inbox.asOf).toBe('2026-04-02');
+      expect(inbox.reminders.map((reminder) => reminder.caseId)).toContain('rem-review');
+    } finally {
+      feed.close();
+    }
   });
 });
