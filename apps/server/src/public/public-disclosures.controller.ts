@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { toPublicRecord } from './disclosure-columns';
 import { writeCsv, writeXlsx } from './disclosure-export';
-import { proofsAgainstLatestHead, type SignedHead } from '@shuangsui/application';
+import { LogProofs, type SignedHead } from '@shuangsui/application';
 import type { LeafProof } from '@shuangsui/domain/draw';
 import { DisclosureReader, TransparencyTreeReader } from '@shuangsui/projections';
 import type { DisclosurePage, DisclosureRecord } from './disclosure-reader.port';
@@ -30,10 +30,14 @@ interface PublicDisclosurePage extends Omit<DisclosurePage, 'records'> {
 export class PublicDisclosuresController {
   private readonly logger = new Logger(PublicDisclosuresController.name);
 
+  private readonly proofs: LogProofs;
+
   constructor(
     private readonly reader: DisclosureReader,
-    private readonly tree: TransparencyTreeReader,
-  ) {}
+    tree: TransparencyTreeReader,
+  ) {
+    this.proofs = new LogProofs(tree);
+  }
 
   @Get()
   @ApiOperation({ summary: "Published inspection results (公示), paged and filtered; no login. Each record carries its publication event's inclusion proof against the latest signed tree head (`log`), once a head covers it" })
@@ -44,7 +48,7 @@ export class PublicDisclosuresController {
       pageSize: Number(query.pageSize ?? DEFAULT_PAGE_SIZE),
     });
     const records = page.records.map(toPublicRecord);
-    const found = await proofsAgainstLatestHead(this.tree, records.flatMap((record) => (record.publicationEventId ? [record.publicationEventId] : [])));
+    const found = await this.proofs.againstLatestHead(records.flatMap((record) => (record.publicationEventId ? [record.publicationEventId] : [])));
     return {
       total: page.total,
       page: page.page,

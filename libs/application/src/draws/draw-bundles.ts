@@ -25,7 +25,7 @@ import {
 import { hashOf, type EventStore, type RecordedEvent } from '@shuangsui/event-store';
 import { readStreamOrEmpty } from '../commands';
 import { DrawNotFoundError } from './draw.errors';
-import { proofsAgainstLatestHead, type LogProofSource } from '../transparency/leaf-proofs';
+import { LogProofs, type LogProofSource } from '../transparency/leaf-proofs';
 import type { PlanService } from '../plans/plan-service';
 
 /** Where a month's draw stands, as the public list shows it. */
@@ -77,13 +77,17 @@ const DRAW_ID = /^([A-Za-z0-9_-]{1,40})\.(\d{4}-(?:0[1-9]|1[0-2]))$/;
  * the population names units and inspectors by id, and no case, name or actor is copied in.
  */
 export class DrawBundles {
+  private readonly log: LogProofs | null;
+
   constructor(
     private readonly store: EventStore,
     private readonly plans: PlanService,
     private readonly planIds: () => Promise<readonly string[]>,
     private readonly clock: () => Date = () => new Date(),
-    private readonly log: LogProofSource | null = null,
-  ) {}
+    log: LogProofSource | null = null,
+  ) {
+    this.log = log ? new LogProofs(log) : null;
+  }
 
   async list(): Promise<PublicDrawItem[]> {
     const items: PublicDrawItem[] = [];
@@ -178,9 +182,9 @@ function bundleOfRound(streams: MonthStreams, round: Round): DrawBundle {
 }
 
 /** Inclusion proofs of the commitment (and draw) events against the latest signed head, or null if it does not cover them yet. */
-async function logProofs(log: LogProofSource, bundle: DrawBundle): Promise<BundleLogProofs | null> {
+async function logProofs(log: LogProofs, bundle: DrawBundle): Promise<BundleLogProofs | null> {
   const drawEventId = bundle.drawEvent?.eventId;
-  const found = await proofsAgainstLatestHead(log, drawEventId ? [bundle.commitmentEvent.eventId, drawEventId] : [bundle.commitmentEvent.eventId]);
+  const found = await log.againstLatestHead(drawEventId ? [bundle.commitmentEvent.eventId, drawEventId] : [bundle.commitmentEvent.eventId]);
   const commitment = found?.proofs.get(bundle.commitmentEvent.eventId);
   if (!found || !commitment) return null;
   const draw = drawEventId ? found.proofs.get(drawEventId) : undefined;
