@@ -3,3 +3,4 @@ export * from './event-reactor';
 export * from './follow-up-reactions';
 export * from './hazard-referral.process-manager';
 export * from './leader-tasks';
+export * from './periodic-task';

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { chinaDate, type Reminder } from '@shuangsui/domain';
 import type { WebhookDeliveries } from '@shuangsui/projections';
-import type { LeaderServiceStatus } from '../process-managers/leader-tasks';
+import type { LeaderService, LeaderServiceStatus } from '../process-managers/leader-tasks';
+import { PeriodicTask } from '../process-managers/periodic-task';
 
 /** Sends one webhook request; answers the HTTP status (0 when the receiver could not be reached). */
 export type WebhookSend = (url: string, body: string, headers: Record<string, string>) => Promise<number>;
@@ -38,13 +39,9 @@ const fetchSend: WebhookSend = async (url, body, headers) => {
  * doubling back-off. A delivery is recorded only after a 2xx, so every reminder arrives at least once;
  * receivers de-duplicate on the id. Runs on the leader.
  */
-export class ReminderWebhooks {
-  readonly name = 'reminder-webhooks';
-  private timer: NodeJS.Timeout | null = null;
-  private round: Promise<void> = Promise.resolve();
-  private state: LeaderServiceStatus['state'] = 'stopped';
-  private error: string | null = null;
+export class ReminderWebhooks implements LeaderService {
   private sent = 0;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly reminders: { due(today: string): Promise<Reminder[]> },
@@ -52,42 +49,45 @@ export class ReminderWebhooks {
     private readonly options: ReminderWebhookOptions,
     private readonly clock: () => Date = () => new Date(),
     private readonly send: WebhookSend = fetchSend,
-  ) {}
-
-  async start(): Promise<void> {
-    this.state = 'running';
-    this.timer = setInterval(() => void this.deliverNow(), this.options.intervalMs);
-    this.timer.unref();
+  ) {
+    this.task = new PeriodicTask('reminder-webhooks', options.intervalMs, () => this.deliverDue(), () => this.sent);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.round;
-    if (this.state === 'running') this.state = 'stopped';
+  get name(): string {
+    return this.task.name;
+  }
+
+  start(): Promise<void> {
+    return this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   status(): LeaderServiceStatus {
-    return { name: this.name, state: this.state, position: this.sent, error: this.error };
+    return this.task.status();
   }
 
   /** One round, after the one running (rounds never overlap). */
   deliverNow(): Promise<void> {
-    this.round = this.round.then(() => this.deliverDue()).catch((error: unknown) => {
-      this.error = error instanceof Error ? error.message : String(error);
-    });
-    return this.round;
+    return this.task.runNow();
   }
 
   private async deliverDue(): Promise<void> {
     const due = await this.reminders.due(chinaDate(this.clock()));
+    const unacknowledged: string[] = [];
     for (const url of this.options.urls) {
       const done = await this.deliveries.delivered(url, due.map((reminder) => reminder.id));
-      for (const reminder of due) if (!done.has(reminder.id)) await this.deliver(url, reminder);
+      for (const reminder of due) if (!done.has(reminder.id) && !(await this.deliver(url, reminder))) unacknowledged.push(`${url}: ${reminder.id}`);
+    }
+    if (unacknowledged.length > 0) {
+      throw new Error(`${unacknowledged.length} reminder(s) not acknowledged after ${this.options.attempts ?? 5} attempts (first: ${unacknowledged[0]}); the next round tries again`);
     }
   }
 
-  private async deliver(url: string, reminder: Reminder): Promise<void> {
+  /** True once the receiver answered 2xx and the delivery is recorded. */
+  private async deliver(url: string, reminder: Reminder): Promise<boolean> {
     const body = JSON.stringify({ reminder, sentAt: this.clock().toISOString() });
     const attempts = this.options.attempts ?? 5;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
@@ -101,10 +101,10 @@ export class ReminderWebhooks {
       if (status >= 200 && status < 300) {
         await this.deliveries.markDelivered(url, reminder.id, this.clock().toISOString(), attempt);
         this.sent += 1;
-        return;
+        return true;
       }
       if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, (this.options.baseDelayMs ?? 1000) * 2 ** (attempt - 1)));
     }
-    this.error = `${url}: reminder ${reminder.id} not acknowledged after ${attempts} attempts; the next round tries again`;
+    return false;
   }
 }

@@ -4,7 +4,8 @@ import type { EventStore } from '@shuangsui/event-store';
 import type { TransparencyTreeReader } from '@shuangsui/projections';
 import { CommandHandler, type StreamKind } from '../commands';
 import { COMMAND_ROLES } from '../permissions';
-import type { LeaderServiceStatus } from '../process-managers/leader-tasks';
+import type { LeaderService, LeaderServiceStatus } from '../process-managers/leader-tasks';
+import { PeriodicTask } from '../process-managers/periodic-task';
 import type { LogSigningKey } from './log-signing-key';
 
 export const TREE_HEAD_STREAM: StreamKind<SignTreeHead, TreeHeadEvent, TreeHeadState, TreeHeadRejection> = {
@@ -21,49 +22,41 @@ const SIGNER = { id: 'transparency-log', role: 'system' } as const;
  * head whose only new leaf would be the previous head's own event is not signed: otherwise every head
  * would call for the next. Runs only on the leader, next to the tree follower.
  */
-export class TreeHeadSigner {
-  readonly name = 'transparency-heads';
-  private timer: NodeJS.Timeout | null = null;
-  private signing: Promise<void> = Promise.resolve();
-  private state: LeaderServiceStatus['state'] = 'stopped';
-  private error: string | null = null;
+export class TreeHeadSigner implements LeaderService {
   private lastSize = 0;
   private readonly commands: CommandHandler;
+  private readonly task: PeriodicTask;
 
   constructor(
     events: EventStore,
     private readonly tree: TransparencyTreeReader,
     private readonly key: LogSigningKey,
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.commands = new CommandHandler(events, clock);
+    this.task = new PeriodicTask('transparency-heads', intervalMs, () => this.signOnce(), () => this.lastSize);
   }
 
-  async start(): Promise<void> {
-    this.state = 'running';
-    this.error = null;
-    this.timer = setInterval(() => void this.signNow(), this.intervalMs);
-    this.timer.unref();
+  get name(): string {
+    return this.task.name;
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.signing;
-    if (this.state === 'running') this.state = 'stopped';
+  start(): Promise<void> {
+    return this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   status(): LeaderServiceStatus {
-    return { name: this.name, state: this.state, position: this.lastSize, error: this.error };
+    return this.task.status();
   }
 
   /** Signs the current tree if it grew by more than the last head's own event; one signing at a time. */
   signNow(): Promise<void> {
-    this.signing = this.signing.then(() => this.signOnce()).catch((error: unknown) => {
-      this.error = error instanceof Error ? error.message : String(error);
-    });
-    return this.signing;
+    return this.task.runNow();
   }
 
   private async signOnce(): Promise<void> {
@@ -81,6 +74,5 @@ export class TreeHeadSigner {
       causationId: null,
     });
     this.lastSize = size;
-    this.error = null;
   }
 }
