@@ -21,19 +21,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHECKLIST_ITEM_NUMBERS } from '@shuangsui/domain';
-import { benchPairOf } from './http/bench-accounts';
 import { requestHeaders } from './http/request-headers';
+import { BENCH_CASES as CASES, readRequests, resultRequest as nextResult, SUPERVISOR } from './http/mixed-requests';
 import { startBenchServer } from './http/start-bench-server';
-
-const CASES = 20_000;
-const SUPERVISOR = requestHeaders('supervisor');
-const RESULT = JSON.stringify({
-  visitDate: '2026-03-10',
-  category: 'no_problem',
-  items: CHECKLIST_ITEM_NUMBERS.map((item) => ({ item, outcome: 'compliant' })),
-  hazards: [],
-});
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -56,21 +46,7 @@ class CaseCursor {
   }
 }
 
-const resultRequest = (cursor: CaseCursor) => ({
-  method: 'POST' as const,
-  setupRequest: (req: autocannon.Request) => {
-    const index = cursor.result();
-    const inspector = benchPairOf(index)[0];
-    return { ...req, path: `/inspections/bench-${index}/results`, body: RESULT, headers: { 'content-type': 'application/json', ...requestHeaders('inspector', inspector), 'idempotency-key': `load-result-${index}-${process.pid}` } };
-  },
-});
-
-const readRequests = (): autocannon.Request[] => [
-  { method: 'GET', path: '/progress', headers: SUPERVISOR },
-  { method: 'GET', path: '/public/disclosures?pageSize=20' },
-  { method: 'GET', setupRequest: (req) => ({ ...req, path: `/inspections/bench-${Math.floor(Math.random() * CASES)}`, headers: SUPERVISOR }) },
-  { method: 'GET', path: '/inspections?state=assigned&pageSize=20', headers: SUPERVISOR },
-];
+const resultRequest = (cursor: CaseCursor): autocannon.Request => nextResult(() => cursor.result(), 'load-result');
 
 /** Opens `count` live feeds; each counts as dropped if it ends before `stop()`. */
 function sseSubscribers(baseUrl: string, count: number) {

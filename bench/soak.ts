@@ -15,15 +15,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHECKLIST_ITEM_NUMBERS } from '@shuangsui/domain';
-import { benchPairOf } from './http/bench-accounts';
-import { requestHeaders } from './http/request-headers';
+import { BENCH_CASES, readRequests, resultRequest } from './http/mixed-requests';
 import { startBenchServer } from './http/start-bench-server';
 
-const CASES = 20_000;
 const TOKEN = 'soak-metrics-token-0001';
-const SUPERVISOR = requestHeaders('supervisor');
-const RESULT = JSON.stringify({ visitDate: '2026-03-10', category: 'no_problem', items: CHECKLIST_ITEM_NUMBERS.map((item) => ({ item, outcome: 'compliant' })), hazards: [] });
 
 interface Sample {
   readonly rssMb: number;
@@ -49,7 +44,7 @@ async function main(): Promise<void> {
   const minutes = Number(values.minutes);
   const rate = Number(values.rate);
   const dir = mkdtempSync(join(tmpdir(), 'shuangsui-soak-'));
-  const server = await startBenchServer(join(dir, 'events.db'), CASES, { BENCH_SEED_ASSIGNED: '1', SHUANGSUI_METRICS_TOKEN: TOKEN });
+  const server = await startBenchServer(join(dir, 'events.db'), BENCH_CASES, { BENCH_SEED_ASSIGNED: '1', SHUANGSUI_METRICS_TOKEN: TOKEN });
   try {
     const url = `http://127.0.0.1:${server.commandPort}`;
     let next = 0;
@@ -62,19 +57,7 @@ async function main(): Promise<void> {
           connections: 40,
           overallRate: rate,
           duration: minutes * 60,
-          requests: [
-            { method: 'GET', path: '/progress', headers: SUPERVISOR },
-            { method: 'GET', path: '/public/disclosures?pageSize=20' },
-            { method: 'GET', setupRequest: (req) => ({ ...req, path: `/inspections/bench-${Math.floor(Math.random() * CASES)}`, headers: SUPERVISOR }) },
-            { method: 'GET', path: '/inspections?state=assigned&pageSize=20', headers: SUPERVISOR },
-            {
-              method: 'POST',
-              setupRequest: (req) => {
-                const index = next++ % CASES;
-                return { ...req, path: `/inspections/bench-${index}/results`, body: RESULT, headers: { 'content-type': 'application/json', ...requestHeaders('inspector', benchPairOf(index)[0]), 'idempotency-key': `soak-${index}-${process.pid}` } };
-              },
-            },
-          ],
+          requests: [...readRequests(), resultRequest(() => next++, 'soak')],
         },
         (error, result) => (error ? reject(error) : resolve(result)),
       );
