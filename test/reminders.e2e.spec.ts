@@ -62,6 +62,22 @@ describe('GET /me/reminders', () => {
     expect((await fetch(`${server.baseUrl}/me/reminders`)).status).toBe(401);
   });
 
+  it('lists the most urgent first and at most `limit` of them, with the total; a bad limit is a 400 naming it', async () => {
+    const all = (await (await fetch(`${server.baseUrl}/me/reminders`, { headers: server.as.supervisor })).json()) as { total: number; reminders: Reminder[] };
+    expect(all.total).toBe(all.reminders.length);
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const urgency = (r: Reminder) => `${r.severity === 'overdue' ? 0 : 1} ${r.dueDate} ${r.id}`;
+    expect(all.reminders.map(urgency)).toEqual(all.reminders.map(urgency).sort());
+    const first = (await (await fetch(`${server.baseUrl}/me/reminders?limit=1`, { headers: server.as.supervisor })).json()) as { total: number; reminders: Reminder[] };
+    expect(first).toMatchObject({ total: all.total, reminders: [all.reminders[0]] });
+    expect(first.reminders[0]).toMatchObject({ caseId: 'rem-review', severity: 'overdue' });
+    for (const limit of ['0', '1001', 'x']) {
+      const refused = await fetch(`${server.baseUrl}/me/reminders?limit=${limit}`, { headers: server.as.supervisor });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { violations: { field: string }[] }).violations.map((v) => v.field)).toEqual(['limit']);
+    }
+  });
+
   it('sends the viewer\'s reminders on the live feed at once, as an `event: reminders` whose id is the feed\'s resume point', async () => {
     const feed = await openSse(`${server.baseUrl}/inspections/stream`, server.as.reviewer);
     try {
@@ -69,8 +85,9 @@ describe('GET /me/reminders', () => {
       const message = await feed.next((m) => m.event === 'reminders');
       // No change was sent yet: a reconnect with this Last-Event-ID resumes where the feed started.
       expect(message.id).toBe(ready.comment!.slice('after '.length));
-      const inbox = JSON.parse(message.data!) as { asOf: string; reminders: Reminder[] };
+      const inbox = JSON.parse(message.data!) as { asOf: string; total: number; reminders: Reminder[] };
       expect(inbox.asOf).toBe('2026-04-02');
+      expect(inbox.total).toBe(inbox.reminders.length);
       expect(inbox.reminders.map((reminder) => reminder.caseId)).toContain('rem-review');
     } finally {
       feed.close();

@@ -1,5 +1,5 @@
 import { onBeforeUnmount } from 'vue';
-import type { Reminder } from './api/types';
+import type { Inbox } from './api/types';
 
 /**
  * Calls `onChange` (at most once a second) whenever the server's live feed reports a case change, and
@@ -7,9 +7,9 @@ import type { Reminder } from './api/types';
  * near or overdue with no event), for as long as the component lives. EventSource reconnects by itself,
  * resuming with Last-Event-ID.
  */
-export function useLiveFeed(onChange: () => void, onReminders?: (reminders: Reminder[]) => void): { readonly connected: () => boolean } {
+export function useLiveFeed(onChange: () => void, onReminders?: (inbox: Inbox) => void): { readonly connected: () => boolean } {
   const source = new EventSource('/inspections/stream', { withCredentials: true });
-  if (onReminders) source.addEventListener('reminders', (event) => onReminders((JSON.parse((event as MessageEvent<string>).data) as { reminders: Reminder[] }).reminders));
+  if (onReminders) source.addEventListener('reminders', (event) => onReminders(JSON.parse((event as MessageEvent<string>).data) as Inbox));
   let timer: ReturnType<typeof setTimeout> | undefined;
   source.onmessage = () => {
     if (timer) return;

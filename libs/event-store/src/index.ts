@@ -1,5 +1,5 @@
 export * from './event-store.port';
-export { toLeanEvent, type LeanEvent } from './lean-event';
+export { occurredAtOf, toLeanEvent, type LeanEvent } from './lean-event';
 export * from './errors';
 export * from './hash-chain';
 export * from './event-id';

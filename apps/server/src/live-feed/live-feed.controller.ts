@@ -4,20 +4,22 @@ import type { EventStore } from '@shuangsui/event-store';
 import { concat, defer, distinctUntilChanged, exhaustMap, finalize, interval, map, merge, of, switchMap, timer, type Observable } from 'rxjs';
 import { QUERY_ROLES } from '@shuangsui/application';
 import { chinaDate, type Actor, type Reminder } from '@shuangsui/domain';
-import { RemindersReader } from '@shuangsui/projections';
+import { RemindersReader, type Inbox } from '@shuangsui/projections';
 import { CurrentActor } from '../common/command-context.decorator';
 import { Roles } from '../auth/access.decorators';
 import { validationFailed } from '../common/error-body';
 import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
 import { SERVER_METRICS } from '../metrics/metrics.tokens';
 import type { ServerMetrics } from '../metrics/server-metrics';
-import { caseChanges } from './case-changes';
+import { CaseChangeFeed } from './case-changes';
 import { LiveFeedQueryDto, POSITION_PATTERN } from './live-feed-query.dto';
 
 /** A comment line now and then keeps proxies from closing an idle dashboard connection. */
 const KEEP_ALIVE_MS = 15_000;
 /** Reminders follow the clock, not events: the viewer's are looked at again this often, sent when they change. */
 const REMINDERS_EVERY_MS = 60_000;
+/** The most urgent reminders a feed carries (with the total): an inbox is sent to every open dashboard. */
+const REMINDERS_ON_FEED = 100;
 
 /**
  * GET /inspections/stream. Registered before InspectionsModule (app.module.ts) so that
@@ -26,12 +28,16 @@ const REMINDERS_EVERY_MS = 60_000;
 @ApiTags('inspections')
 @Controller('inspections')
 export class LiveFeedController {
+  private readonly changes: CaseChangeFeed;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVER_METRICS) private readonly metrics: ServerMetrics,
     @Inject(RemindersReader) private readonly reminders: RemindersReader,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.changes = new CaseChangeFeed(store);
+  }
 
   @Sse('stream')
   @Roles(...QUERY_ROLES.caseFeed)
@@ -47,7 +53,7 @@ export class LiveFeedController {
         const changes = concat(
           // Tells the client (and tests) from where the feed runs: everything after this is delivered.
           of<MessageEvent>({ comment: `after ${after}` }),
-          caseChanges(this.store, after).pipe(
+          this.changes.after(after).pipe(
             map((change): MessageEvent => {
               delivered = change.position;
               return { id: String(change.position), data: change };
@@ -70,13 +76,10 @@ export class LiveFeedController {
    * overdue, or a case moving on), sent as `event: reminders`: EventSource's onmessage, which takes the
    * case changes, never sees it.
    */
-  private remindersOf(actor: Actor): Observable<{ asOf: string; reminders: Reminder[] }> {
+  private remindersOf(actor: Actor): Observable<Inbox> {
     return timer(0, REMINDERS_EVERY_MS).pipe(
-      exhaustMap(async () => {
-        const asOf = chinaDate(this.clock());
-        return { asOf, reminders: await this.reminders.forActor(actor, asOf) };
-      }),
-      distinctUntilChanged((a, b) => idsOf(a.reminders) === idsOf(b.reminders)),
+      exhaustMap(() => this.reminders.inbox(actor, chinaDate(this.clock()), REMINDERS_ON_FEED)),
+      distinctUntilChanged((a, b) => a.total === b.total && idsOf(a.reminders) === idsOf(b.reminders)),
     );
   }
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { validationFailed } from '../common/error-body';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { chinaDate, INITIAL_REFERRAL_STATE, REFERRAL_STATES, type Actor, type Reminder } from '@shuangsui/domain';
+import { chinaDate, INITIAL_REFERRAL_STATE, REFERRAL_STATES, type Actor } from '@shuangsui/domain';
 import { CurrentActor } from '../common/command-context.decorator';
 import { CLOCK, type Clock } from '../common/tokens';
 import { LeaderTasks, type LeaderServiceStatus } from '@shuangsui/application';
@@ -12,6 +12,7 @@ import {
   ProgressReader,
   ProjectionRunner,
   ReferralsReader,
+  type Inbox,
   type LeaderElection,
   type LeadershipStatus,
   type OverdueReport,
@@ -24,6 +25,7 @@ import { IdPipe } from '../common/id.pipe';
 import { QUERY_ROLES } from '@shuangsui/application';
 import { Roles } from '../auth/access.decorators';
 import { LEADER_ELECTION, PROJECTION_RUNNER } from './read-store.tokens';
+import { INBOX_DEFAULT_LIMIT, RemindersQueryDto } from './reminders-query.dto';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** One status of the statechart's referral region, once a case has one to follow (not `none`). */
@@ -54,10 +56,13 @@ export class ProjectionsController {
   @Get('me/reminders')
   @Roles(...QUERY_ROLES.reminders)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'The signed-in user’s reminders, near or past their deadline today (China date): an inspector their cases, reviewers the review queue, planners the quotas, supervisors and auditors everything' })
-  async myReminders(@CurrentActor() actor: Actor): Promise<{ readonly asOf: string; readonly reminders: readonly Reminder[] }> {
-    const asOf = chinaDate(this.clock());
-    return { asOf, reminders: await this.reminders.forActor(actor, asOf) };
+  @ApiOperation({
+    summary:
+      'The signed-in user’s reminders, near or past their deadline today (China date): an inspector their cases, reviewers the review queue, planners the quotas, supervisors and auditors everything. ' +
+      '`total` counts them all; `reminders` holds the `limit` most urgent (overdue first, then by due date).',
+  })
+  async myReminders(@CurrentActor() actor: Actor, @Query() query: RemindersQueryDto): Promise<Inbox> {
+    return this.reminders.inbox(actor, chinaDate(this.clock()), Number(query.limit ?? INBOX_DEFAULT_LIMIT));
   }
 
   @Get('progress')

@@ -4,7 +4,7 @@
  * is erased.
  */
 export type { AccountView, CaseView, HistoryEntry, PublicDrawItem, PublicDrawStatus } from '@shuangsui/application';
-export type { CaseListItem, CaseListPage, OverdueCase, OverdueReport, PlanProgress, PlanSummary, ProgressCounts } from '@shuangsui/projections';
+export type { CaseListItem, CaseListPage, Inbox, OverdueCase, OverdueReport, PlanProgress, PlanSummary, ProgressCounts } from '@shuangsui/projections';
 export type { LoginResponse } from '../../../server/src/auth/auth.controller';
 export type { Reminder, Role } from '@shuangsui/domain';
 

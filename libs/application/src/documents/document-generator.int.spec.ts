@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHECKLIST_ITEMS } from '@shuangsui/domain';
 import { history, resultWithHazard } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
-import { SqliteEventStore, type EventStore } from '@shuangsui/event-store';
+import { hashOf, sealEvents, SqliteEventStore, type EventStore, type Json } from '@shuangsui/event-store';
+import { DIRECTORY_EVENT_TYPES, inspectorStreamId } from '@shuangsui/domain/directory';
+import { anInspector } from '@shuangsui/domain/directory/testing/directory.fixtures';
+import { INSPECTORS } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { appendGivenCase } from '../testing/given-case';
 import { DocumentFontMissingError, DocumentNotAvailableError } from './document.errors';
 import { loadDocumentSettings } from '../config/document-settings';
@@ -41,6 +44,23 @@ describe('statutory documents', () => {
     expect(first.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(second.bytes.equals(first.bytes)).toBe(true);
     expect(second.documentNo).toBe(first.documentNo);
+  });
+
+  it('inspectors are named as the directory held them when the result was recorded: a later rename changes neither the text nor the bytes', async () => {
+    const register = (occurredAt: string, type: string, data: Json, id: string) =>
+      store.appendToStream(inspectorStreamId(INSPECTORS.a), sealEvents(inspectorStreamId(INSPECTORS.a), null, [{ id, type, data, metadata: { occurredAt, actor: { id: 'admin', role: 'admin' }, correlationId: 'test', causationId: null, commandId: id } }]), { expectedRevision: 'no_stream' });
+    await register('2026-02-01T08:00:00.000Z', DIRECTORY_EVENT_TYPES.InspectorRegistered, { inspector: anInspector(1, { id: INSPECTORS.a, name: '张明' }) } as unknown as Json, 'reg');
+    const before = await new DocumentGenerator(store, SETTINGS).generate('r1', 'inspection-record', reader);
+    expect(textOf(dir, before.bytes)).toContain('张明');
+    const last = await store.readStream(inspectorStreamId(INSPECTORS.a));
+    await store.appendToStream(
+      inspectorStreamId(INSPECTORS.a),
+      sealEvents(inspectorStreamId(INSPECTORS.a), { revision: 0, hash: hashOf(last[0]) }, [{ id: 'rename', type: DIRECTORY_EVENT_TYPES.InspectorUpdated, data: { inspectorId: INSPECTORS.a, changes: { name: '张明华' } }, metadata: { occurredAt: '2026-12-01T08:00:00.000Z', actor: { id: 'admin', role: 'admin' }, correlationId: 'test', causationId: null, commandId: 'rename' } }]),
+      { expectedRevision: 0 },
+    );
+    const after = await new DocumentGenerator(store, SETTINGS).generate('r1', 'inspection-record', reader);
+    expect(textOf(dir, after.bytes)).not.toContain('张明华');
+    expect(after.bytes.equals(before.bytes)).toBe(true);
   });
 
   it('the record holds the unit, its credit code, every checklist item, the hazard and its severity', async () => {

@@ -7,7 +7,7 @@ import {
   type DocumentNumberState,
 } from '@shuangsui/domain';
 import { evolveInspector, inspectorStreamId, type InspectorEvent, type InspectorState } from '@shuangsui/domain/directory';
-import type { EventStore } from '@shuangsui/event-store';
+import { occurredAtOf, type EventStore } from '@shuangsui/event-store';
 import type { CommandContext } from '../command-context';
 import { CommandHandler, readStreamOrEmpty, type StreamKind } from '../commands';
 import { InspectionQueries } from '../inspections/inspection-queries';
@@ -65,7 +65,7 @@ export class DocumentGenerator {
     // The opinion names the order it follows by the order's own number (given out now if the order was never printed).
     const orderDate = kind === 'reinspection-opinion' ? documentEventTime(view.case, 'rectification-order') : null;
     const orderDocumentNo = orderDate && 'date' in orderDate ? await this.numberOf(caseId, 'rectification-order', orderDate.date, context) : null;
-    const inspectorNames = await Promise.all(view.case.inspectorIds.map((id) => this.inspectorName(id)));
+    const inspectorNames = await Promise.all(view.case.inspectorIds.map((id) => this.inspectorName(id, time.at)));
     return buildDocumentContent(caseId, view.case, kind, { documentNo, orderDocumentNo, inspectorNames, publicBaseUrl: this.settings.publicBaseUrl });
   }
 
@@ -85,10 +85,16 @@ export class DocumentGenerator {
     return sequence;
   }
 
-  /** The inspector's name and certificate number as the directory holds them now; the id when unknown. */
-  private async inspectorName(inspectorId: string): Promise<string> {
+  /**
+   * The inspector's name and certificate number as the directory held them when the document's event
+   * happened (`asOf`, its occurredAt): a later rename or new certificate changes neither the paper
+   * already signed nor its bytes. The id when the inspector was unknown then.
+   */
+  private async inspectorName(inspectorId: string, asOf: string): Promise<string> {
     const events = await readStreamOrEmpty(this.store, inspectorStreamId(inspectorId));
-    const inspector = events.reduce<InspectorState>((state, event) => evolveInspector(state, event as unknown as InspectorEvent), null);
+    const inspector = events
+      .filter((event) => occurredAtOf(event.metadata, event.recordedAt) <= asOf)
+      .reduce<InspectorState>((state, event) => evolveInspector(state, event as unknown as InspectorEvent), null);
     return inspector ? `${inspector.name}（执法证号 ${inspector.certificateNo}）` : inspectorId;
   }
 }

@@ -1,4 +1,5 @@
 import type { Condition, ReadStore, TableRef } from '../read-store.port';
+import { AnswersAtCheckpoint } from './answers-at-checkpoint';
 import { CASE_LIST, caseListProjection, inspectorTag, type CaseListRow } from './case-list.projection';
 
 /** One case as the case list shows it (the shape docs/api-contracts and the web interface use). */
@@ -64,7 +65,12 @@ const REF: TableRef = { projection: caseListProjection.name, table: CASE_LIST };
 
 /** The case list: one indexed query for the page and one count, whatever the filters. */
 export class CaseListReader {
-  constructor(private readonly store: ReadStore) {}
+  /** Every page of a filter counts the same matches (20,000 index entries take ~0.8 ms). */
+  private readonly totals: AnswersAtCheckpoint<number>;
+
+  constructor(private readonly store: ReadStore) {
+    this.totals = new AnswersAtCheckpoint(store, caseListProjection.name);
+  }
 
   async list(query: CaseListQuery): Promise<CaseListPage> {
     const where = conditions(query);
@@ -75,7 +81,7 @@ export class CaseListReader {
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
       }),
-      this.store.count(REF, where),
+      this.totals.get(JSON.stringify(where), () => this.store.count(REF, where)),
     ]);
     return { items: (rows as CaseListRow[]).map(toItem), total, page: query.page, pageSize: query.pageSize };
   }

@@ -3,6 +3,7 @@ import type { LeanEvent } from '@shuangsui/event-store';
 import { caseRowHandler, type EventHandlers, type Projection } from '../projection';
 import type { TableSpec } from '../read-store.port';
 import { dayOf, payload, T } from './event-data';
+import { PROGRESS_TOTALS, withTotals } from './progress-totals';
 
 /** One row per case: where it is in its life, for counts by month/stratum/inspector and overdue lists. */
 export interface ProgressCaseRow {
@@ -53,7 +54,7 @@ const onStep = (evolve: Evolve) =>
     return state === undefined ? undefined : evolve(row, event, state);
   });
 
-const handlers: EventHandlers = {
+const caseHandlers: EventHandlers = {
   [T.InspectionDrawn]: caseRowHandler<ProgressCaseRow>(PROGRESS_CASES.name, (row, event, caseId) => {
     if (row) return undefined; // drawn once: a case takes no second draw
     const data = payload(event, T.InspectionDrawn);
@@ -81,7 +82,10 @@ const handlers: EventHandlers = {
   [T.InspectionCancelled]: onStep((row, event, state) => ({ ...row, state, cancelled_on: dayOf(event) })),
 };
 
+const handlers: EventHandlers = Object.fromEntries(Object.entries(caseHandlers).map(([type, handler]) => [type, withTotals(PROGRESS_CASES.name, handler)]));
+
 // Still version 1: following the statechart's tables changes rows only for events a case's state
 // does not take, which no decider records; the rows of every recorded history stay the same.
-// Version 2: covering indexes for the per-stratum and per-inspector counts.
-export const progressProjection: Projection = { name: 'progress', version: 2, tables: [PROGRESS_CASES], handlers };
+// Version 2: covering indexes for the per-stratum and per-inspector counts. Version 3: the counts
+// themselves (progress-totals.ts).
+export const progressProjection: Projection = { name: 'progress', version: 3, tables: [PROGRESS_CASES, PROGRESS_TOTALS], handlers };

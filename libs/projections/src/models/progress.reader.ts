@@ -2,6 +2,7 @@ import { LIFECYCLE_STATES, type LifecycleState } from '@shuangsui/domain';
 import type { Condition, ReadStore, TableRef } from '../read-store.port';
 import { Deadlines, isPast, monthEnd } from './deadlines';
 import { PROGRESS_CASES, progressProjection, type ProgressCaseRow } from './progress.projection';
+import { parseCellKey, PROGRESS_TOTALS, TOTALS_ROW_KEY, type CellBy, type Cells } from './progress-totals';
 import type { ReferralsReader, ReferralView } from './referrals.reader';
 
 /** The lifecycle states a case can be counted in, as the statechart names them. */
@@ -50,6 +51,8 @@ export interface OverdueReport {
 }
 
 const REF: TableRef = { projection: progressProjection.name, table: PROGRESS_CASES };
+const TOTALS: TableRef = { projection: progressProjection.name, table: PROGRESS_TOTALS };
+type Grouped = { readonly values: Record<string, unknown>; readonly count: number }[];
 
 export class ProgressReader {
   constructor(
@@ -59,7 +62,15 @@ export class ProgressReader {
     private readonly today: () => string,
   ) {}
 
+  /**
+   * The whole district's or one plan's counts come from the kept totals (one row); a month or stratum
+   * filter counts the rows, which those filters narrow to a fraction. Both give the same answer (tested).
+   */
   async counts(filter: ProgressFilter = {}): Promise<ProgressCounts> {
+    return filter.month === undefined && filter.stratum === undefined ? this.countsFromTotals(filter.planId) : this.countsFromRows(filter);
+  }
+
+  async countsFromRows(filter: ProgressFilter): Promise<ProgressCounts> {
     const where = conditions(filter);
     const [byMonthState, byStratumState, byA, byB] = await Promise.all([
       this.store.countBy(REF, ['month', 'state'], where),
@@ -67,19 +78,17 @@ export class ProgressReader {
       this.store.countBy(REF, ['inspector_a', 'state'], [...where, { column: 'inspector_a', op: 'notNull' }]),
       this.store.countBy(REF, ['inspector_b', 'state'], [...where, { column: 'inspector_b', op: 'notNull' }]),
     ]);
-    const byState = emptyCounts();
-    let total = 0;
-    for (const { values, count } of byMonthState) {
-      byState[values['state'] as string] = (byState[values['state'] as string] ?? 0) + count;
-      total += count;
+    return summarise(byMonthState, byStratumState, [...byA.map(renameTo('inspector_a')), ...byB.map(renameTo('inspector_b'))]);
+  }
+
+  async countsFromTotals(planId?: string): Promise<ProgressCounts> {
+    const [row] = await this.store.query(TOTALS, { where: [{ column: PROGRESS_TOTALS.key, op: 'eq', value: TOTALS_ROW_KEY }] });
+    const by: Record<CellBy, Grouped> = { month: [], stratum: [], inspector: [] };
+    for (const [key, count] of Object.entries((row?.['cells'] ?? {}) as Cells)) {
+      const cell = parseCellKey(key);
+      if (planId === undefined || cell.planId === planId) by[cell.by].push({ values: { [cell.by]: cell.value, state: cell.state }, count });
     }
-    return {
-      total,
-      byState,
-      byMonth: grouped(byMonthState, 'month').map(([month, counts]) => ({ month, counts })),
-      byStratum: grouped(byStratumState, 'stratum').map(([stratum, counts]) => ({ stratum, counts })),
-      byInspector: grouped([...byA.map(renameTo('inspector_a')), ...byB.map(renameTo('inspector_b'))], 'inspector').map(([inspectorId, counts]) => ({ inspectorId, counts })),
-    };
+    return summarise(by.month, by.stratum, by.inspector);
   }
 
   async overdue(filter: ProgressFilter = {}): Promise<OverdueReport> {
@@ -106,6 +115,23 @@ export class ProgressReader {
       referralSteps: referrals.referrals,
     };
   }
+}
+
+/** The response from cases counted by month × state, stratum × state and inspector × state. */
+function summarise(byMonthState: Grouped, byStratumState: Grouped, byInspectorState: Grouped): ProgressCounts {
+  const byState = emptyCounts();
+  let total = 0;
+  for (const { values, count } of byMonthState) {
+    byState[values['state'] as string] = (byState[values['state'] as string] ?? 0) + count;
+    total += count;
+  }
+  return {
+    total,
+    byState,
+    byMonth: grouped(byMonthState, 'month').map(([month, counts]) => ({ month, counts })),
+    byStratum: grouped(byStratumState, 'stratum').map(([stratum, counts]) => ({ stratum, counts })),
+    byInspector: grouped(byInspectorState, 'inspector').map(([inspectorId, counts]) => ({ inspectorId, counts })),
+  };
 }
 
 function conditions(filter: ProgressFilter): Condition[] {

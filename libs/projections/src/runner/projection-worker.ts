@@ -13,6 +13,8 @@ export interface WorkerOptions {
   /** Buffered events above which the subscription pauses until the buffer is written (back-pressure). */
   readonly highWater: number;
   readonly cacheRows: number;
+  /** How long a live event waits for others to share its transaction (0: the end of the tick). */
+  readonly gatherMs: number;
   /** Reads each event as the newest version of its type (docs/events.md "Versioning"). */
   readonly upcast: Upcast;
   readonly beforeCommit?: BeforeCommitHook;
@@ -29,8 +31,9 @@ export interface WorkerStatus {
 
 /**
  * Runs one projection: subscribe after its checkpoint, buffer what arrives, and write the buffer in
- * one transaction at the end of the tick (so a catch-up page becomes one batch and a live event is
- * committed at once). A failing event stops this projection only, with the event named.
+ * one transaction `gatherMs` after the first buffered event (so a catch-up page becomes one batch,
+ * and live events arriving one by one under load share a transaction instead of one each). A failing
+ * event stops this projection only, with the event named.
  */
 export class ProjectionWorker {
   private state: ProjectionRunState = 'stopped';
@@ -107,10 +110,12 @@ export class ProjectionWorker {
     }
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => {
+      const flush = () => {
         this.flushScheduled = false;
         this.writing = this.writing.then(() => this.flush());
-      });
+      };
+      if (this.options.gatherMs > 0) setTimeout(flush, this.options.gatherMs);
+      else setImmediate(flush);
     }
   }
 

@@ -33,7 +33,10 @@ const INSPECTOR_IDS = ['i-1', 'i-2', 'i-3', 'i-4', 'i-5', 'i-6'];
  * round by round: each round advances a random subset of cases by one event (appended together,
  * so group commit interleaves them). No application code is involved.
  */
-export async function writeRandomCaseHistory(store: EventStore, options: { readonly seed: number; readonly cases: number; readonly units: number }): Promise<void> {
+export async function writeRandomCaseHistory(
+  store: EventStore,
+  options: { readonly seed: number; readonly cases: number; readonly units: number; /** Spread cases over two plans, three months and three strata. */ readonly spread?: boolean },
+): Promise<void> {
   const random = seededRandom(options.seed);
   const pick = <V>(values: readonly V[]): V => values[Math.floor(random() * values.length)]!;
   const pair = (): [string, string] => {
@@ -50,7 +53,8 @@ export async function writeRandomCaseHistory(store: EventStore, options: { reado
     switch (walker.state) {
       case null: {
         const data = drawnData(walker.caseId);
-        return { type: T.InspectionDrawn, data: { ...data, unit: { ...data.unit, id: walker.unitId } } };
+        const spread = options.spread ? { planId: pick(['plan-2026', 'plan-2027']), month: pick(['2026-03', '2026-04', '2026-05']), stratum: pick(['C-key', 'A', 'B']) } : {};
+        return { type: T.InspectionDrawn, data: { ...data, ...spread, unit: { ...data.unit, id: walker.unitId } } };
       }
       case 'drawn':
         if (roll < 0.75) return { type: T.InspectorsAssigned, data: { inspectorIds: pair(), drawId: 'draw-2026-03' } };
