@@ -26,6 +26,7 @@ describe('GET /metrics and /health/{live,ready}', () => {
     expect((await get(server, '/metrics', server.as.admin)).status).toBe(401);
 
     await get(server, '/inspections/no-such-case');
+    await givenCase(server.store, 'metrics-1', history.assigned('metrics-1'));
     const feed = new AbortController();
     const stream = await fetch(`${server.baseUrl}/inspections/stream`, { headers: server.as.supervisor, signal: feed.signal });
     await stream.body!.getReader().read();
@@ -39,6 +40,10 @@ describe('GET /metrics and /health/{live,ready}', () => {
     expect(text).toMatch(/shuangsui_projection_lag_events\{projection="disclosure"\} \d+/);
     expect(text).toMatch(/shuangsui_sse_clients 1/);
     expect(text).toMatch(/shuangsui_event_store_head_position \d+/);
+    // The SQLite store's group commits: each append's latency, each commit's time and how many shared it.
+    expect(text).toMatch(/shuangsui_event_store_append_seconds_count [1-9]\d*/);
+    expect(text).toMatch(/shuangsui_event_store_commit_seconds_bucket\{le="0.25"\} [1-9]\d*/);
+    expect(text).toMatch(/shuangsui_event_store_commit_appends_bucket\{le="1"\} [1-9]\d*/);
     feed.abort();
   });
 

@@ -1,4 +1,6 @@
 import { Global, Inject, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { SqliteEventStore, type EventStore } from '@shuangsui/event-store';
+import { EVENT_STORE } from '../common/tokens';
 import { MetricsController } from './metrics.controller';
 import { requestMetrics } from './metrics.middleware';
 import { SERVER_METRICS } from './metrics.tokens';
@@ -12,7 +14,14 @@ import { ServerMetrics } from './server-metrics';
   exports: [SERVER_METRICS],
 })
 export class MetricsModule implements NestModule {
-  constructor(@Inject(SERVER_METRICS) private readonly metrics: ServerMetrics) {}
+  constructor(
+    @Inject(SERVER_METRICS) private readonly metrics: ServerMetrics,
+    @Inject(EVENT_STORE) store: EventStore,
+  ) {
+    // Only the SQLite store commits in groups of its own; PostgreSQL's and EventStoreDB's appends show
+    // in the request latency and in those servers' own statistics.
+    if (store instanceof SqliteEventStore) store.observeCommits(metrics.onGroupCommit);
+  }
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(requestMetrics(this.metrics)).forRoutes('*');

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { GroupCommitStats } from '@shuangsui/event-store';
 
 /**
  * The server's Prometheus metrics (prom-client), one registry per application: request latency by
@@ -27,6 +28,32 @@ export class ServerMetrics {
     labelNames: ['name'] as const,
     registers: [this.registry],
   });
+
+  readonly appendDuration = new Histogram({
+    name: 'shuangsui_event_store_append_seconds',
+    help: 'Each append, from submit to durable (group-commit queueing + transaction + fsync); SQLite event store',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  });
+  readonly commitDuration = new Histogram({
+    name: 'shuangsui_event_store_commit_seconds',
+    help: 'Each group commit: one transaction and its fsync; SQLite event store',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+    registers: [this.registry],
+  });
+  readonly commitBatchSize = new Histogram({
+    name: 'shuangsui_event_store_commit_appends',
+    help: 'Appends sharing one group commit; SQLite event store',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048],
+    registers: [this.registry],
+  });
+
+  /** The SQLite store's group commits feed the three histograms above. */
+  readonly onGroupCommit = (stats: GroupCommitStats): void => {
+    this.commitDuration.observe(stats.commitSeconds);
+    this.commitBatchSize.observe(stats.appends);
+    for (const seconds of stats.appendSeconds) this.appendDuration.observe(seconds);
+  };
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });

@@ -8,8 +8,18 @@
  */
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
+/** One flush, for operators' metrics: how many appends shared it, its commit time, each append's wait. */
+export interface GroupCommitStats {
+  readonly appends: number;
+  /** The transaction and its fsync. */
+  readonly commitSeconds: number;
+  /** For each append of the batch: from submit to its outcome (queueing + commit). */
+  readonly appendSeconds: readonly number[];
+}
+
 interface Pending<Req, Res> {
   readonly request: Req;
+  readonly submittedAt: bigint;
   readonly resolve: (value: Res) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -17,6 +27,8 @@ interface Pending<Req, Res> {
 export class GroupCommit<Req, Res> {
   private queue: Pending<Req, Res>[] = [];
   private scheduled: NodeJS.Immediate | null = null;
+  /** Set by whoever watches (the server's metrics); nothing is measured while unset. */
+  onFlush: ((stats: GroupCommitStats) => void) | null = null;
 
   /**
    * @param commitBatch commits all requests in one transaction and returns one outcome per
@@ -30,7 +42,7 @@ export class GroupCommit<Req, Res> {
 
   submit(request: Req): Promise<Res> {
     return new Promise<Res>((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
+      this.queue.push({ request, resolve, reject, submittedAt: process.hrtime.bigint() });
       this.schedule();
     });
   }
@@ -54,11 +66,17 @@ export class GroupCommit<Req, Res> {
     const batch = this.queue.splice(0, this.maxBatchSize);
     if (batch.length === 0) return;
     let outcomes: Outcome<Res>[];
+    const started = process.hrtime.bigint();
     try {
       outcomes = this.commitBatch(batch.map((pending) => pending.request));
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
+    }
+    if (this.onFlush) {
+      const ended = process.hrtime.bigint();
+      const seconds = (from: bigint): number => Number(ended - from) / 1e9;
+      this.onFlush({ appends: batch.length, commitSeconds: seconds(started), appendSeconds: batch.map((pending) => seconds(pending.submittedAt)) });
     }
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];

@@ -15,7 +15,7 @@ import type {
   SubscribeOptions,
 } from '../event-store.port';
 import { occurredAtOf, type LeanEvent } from '../lean-event';
-import { GroupCommit, type Outcome } from './group-commit';
+import { GroupCommit, type GroupCommitStats, type Outcome } from './group-commit';
 import { SqliteLeanReader } from './sqlite-lean-reader';
 import { migrate } from './sqlite-migrate';
 import * as sql from './sqlite-statements';
@@ -121,6 +121,11 @@ export class SqliteEventStore implements EventStore {
   /** Number of write transactions committed by this instance (diagnostics and tests). */
   get commitCount(): number {
     return this.commits;
+  }
+
+  /** Reports every group commit (appends sharing it, commit time, each append's latency) to `listener`. */
+  observeCommits(listener: (stats: GroupCommitStats) => void): void {
+    this.groupCommit.onFlush = listener;
   }
 
   appendToStream(
