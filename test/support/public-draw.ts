@@ -10,16 +10,21 @@ async function upload(server: TestServer, path: string, fileName: string, conten
   if (response.status !== 200) throw new Error(`import ${path}: HTTP ${response.status} ${await response.text()}`);
 }
 
+/** A directory to draw from: 120 units and 8 inspectors, imported as a planner does. */
+export async function givenDirectories(server: TestServer): Promise<void> {
+  const units = unitTable(syntheticUnits(120));
+  const inspectors = inspectorTable(syntheticInspectors(8, new Date().getFullYear()));
+  await upload(server, '/directories/units/import', 'units.csv', await writeTable(units.headers, units.rows, 'csv'));
+  await upload(server, '/directories/inspectors/import', 'inspectors.csv', await writeTable(inspectors.headers, inspectors.rows, 'csv'));
+}
+
 /**
  * A version-2 draw of this month on a server running on the real clock, the way a brigade makes one:
  * directories, this year's plan, the quota naming a beacon two seconds ahead and two witnesses'
  * commitments, then — once the beacon is public — the draw with the reveals. Answers the draw id.
  */
 export async function givenPublicDraw(server: TestServer, planId = 'web-plan'): Promise<string> {
-  const units = unitTable(syntheticUnits(120));
-  const inspectors = inspectorTable(syntheticInspectors(8, new Date().getFullYear()));
-  await upload(server, '/directories/units/import', 'units.csv', await writeTable(units.headers, units.rows, 'csv'));
-  await upload(server, '/directories/inspectors/import', 'inspectors.csv', await writeTable(inspectors.headers, inspectors.rows, 'csv'));
+  await givenDirectories(server);
   const today = chinaDate(new Date());
   const year = Number(today.slice(0, 4));
   const month = today.slice(0, 7);

@@ -22,6 +22,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/cases', name: 'cases', component: () => import('./pages/CasesPage.vue'), meta: { roles: CASE_READERS, title: '案件' } },
   { path: '/field/:id', name: 'field', component: () => import('./pages/FieldEntryPage.vue'), meta: { roles: ['inspector'], title: '现场检查' } },
   { path: '/reviews', name: 'reviews', component: () => import('./pages/ReviewQueuePage.vue'), meta: { roles: ['reviewer'], title: '审核' } },
+  { path: '/plans', name: 'plans', component: () => import('./pages/PlansPage.vue'), meta: { roles: PLANNING_READERS, title: '计划与抽查' } },
   { path: '/draws', name: 'draws', component: () => import('./pages/DrawsPage.vue'), meta: { title: '抽查与核对' } },
   { path: '/cases/:id', name: 'case', component: () => import('./pages/CasePage.vue'), meta: { roles: CASE_READERS, title: '案件详情' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },

@@ -13,6 +13,11 @@ export class ApiError extends Error {
   fieldMessage(field: string): string | undefined {
     return this.body.violations?.find((violation) => violation.field === field)?.message;
   }
+
+  /** Every field the server named, with its message: what a form shows next to each input. */
+  fieldMessages(): Record<string, string> {
+    return Object.fromEntries((this.body.violations ?? []).map((violation) => [violation.field, violation.message]));
+  }
 }
 
 /** Called on a 401: the session ended (signed out elsewhere, expired, disabled). */

@@ -3,7 +3,8 @@
  * on the server breaks this build rather than a user's page. Nothing here is bundled: `import type`
  * is erased.
  */
-export type { AccountView, CaseView, HistoryEntry, PublicDrawItem, PublicDrawStatus } from '@shuangsui/application';
+export type { AccountView, CaseView, HistoryEntry, PlanView, PublicDrawItem, PublicDrawStatus, QuotaView } from '@shuangsui/application';
+export type { DrawResponse } from '../../../server/src/draws/draws.controller';
 export type { CaseListItem, CaseListPage, Inbox, OverdueCase, OverdueReport, PlanProgress, PlanSummary, ProgressCounts } from '@shuangsui/projections';
 export type { LoginResponse } from '../../../server/src/auth/auth.controller';
 export type { Reminder, Role } from '@shuangsui/domain';

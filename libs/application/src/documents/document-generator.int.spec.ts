@@ -12,6 +12,7 @@ import { appendGivenCase } from '../testing/given-case';
 import { DocumentFontMissingError, DocumentNotAvailableError } from './document.errors';
 import { loadDocumentSettings } from '../config/document-settings';
 import { DocumentGenerator } from './document-generator';
+import { PdfRenderer } from './pdf-renderer';
 import type { DocumentKind } from './document-kinds';
 
 const SETTINGS = loadDocumentSettings({ SHUANGSUI_DOCUMENT_NUMBER_PATTERN: '示消{word}字〔{year}〕第 {seq:4} 号', SHUANGSUI_PUBLIC_BASE_URL: 'https://example.gov.cn' });
@@ -106,6 +107,27 @@ describe('statutory documents', () => {
     await expect(generator.generate('i1', 'rectification-order', reader)).rejects.toThrow(DocumentNotAvailableError);
     await expect(generator.generate('i1', 'reinspection-opinion', reader)).rejects.toThrow('尚未录入复查结果');
     expect((await generator.generate('r1', 'rectification-order', reader)).documentNo).toBe('示消限字〔2026〕第 0001 号');
+  });
+
+  it('renders off the event loop: a document finishes while the main thread is busy', async () => {
+    const generator = new DocumentGenerator(store, SETTINGS);
+    const content = await generator.content('r1', 'inspection-record', reader);
+    const renderer = new PdfRenderer(SETTINGS.fonts);
+    await renderer.render(content); // the thread starts and reads the fonts
+    const started = Date.now();
+    const expected = await renderer.render(content);
+    const renderMs = Date.now() - started;
+    // Asking returns at once (the layout is not done in the call), and while the main thread is then
+    // busy for three renders' time the render finishes on its own thread.
+    const asked = Date.now();
+    const pending = renderer.render(content);
+    expect(Date.now() - asked).toBeLessThan(renderMs / 2);
+    const busyUntil = Date.now() + Math.max(3 * renderMs, 1_500);
+    while (Date.now() < busyUntil);
+    const unblocked = Date.now();
+    expect((await pending).equals(expected)).toBe(true);
+    expect(Date.now() - unblocked).toBeLessThan(renderMs / 2);
+    await renderer.close();
   });
 
   it('a missing font file is named', async () => {
