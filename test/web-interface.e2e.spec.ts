@@ -6,6 +6,7 @@ import { TEST_ACCOUNTS, TEST_PASSWORD } from './support/test-accounts';
 import { chinaDate, INSPECTION_EVENT_TYPES as T, type StoredInspectionEvent } from '@shuangsui/domain';
 import { drawnData, INSPECTORS } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { jpegWithGps } from '@shuangsui/application/evidence/testing/evidence-fixtures';
+import { syntheticUnits, unitTable, writeTable } from '@shuangsui/application';
 import { givenCase, removeDir, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
 import { givenDirectories } from './support/public-draw';
 
@@ -164,11 +165,11 @@ describe('web interface at / in headless chromium', () => {
 
   it('shows each role only its own menus', async () => {
     const expected: Record<string, string[]> = {
-      planner: ['监管看板', '案件', '计划与抽查', '抽查与核对', '公示'],
+      planner: ['监管看板', '案件', '计划与抽查', '单位与人员', '抽查与核对', '公示'],
       inspector: ['案件', '抽查与核对', '公示'],
       reviewer: ['监管看板', '案件', '审核', '计划与抽查', '抽查与核对', '公示'],
-      supervisor: ['监管看板', '案件', '计划与抽查', '抽查与核对', '公示'],
-      auditor: ['监管看板', '案件', '计划与抽查', '抽查与核对', '公示'],
+      supervisor: ['监管看板', '案件', '计划与抽查', '单位与人员', '抽查与核对', '公示'],
+      auditor: ['监管看板', '案件', '计划与抽查', '单位与人员', '抽查与核对', '公示'],
     };
     for (const [role, menu] of Object.entries(expected)) {
       const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
@@ -178,6 +179,46 @@ describe('web interface at / in headless chromium', () => {
       expect({ role, items }).toEqual({ role, items: menu });
       await page.close();
     }
+  });
+
+  it('单位与人员: a supervisor searches the units and opens one with its history; a planner imports a file with a bad row and sees it in a table', async () => {
+    await givenDirectories(server);
+    await waitForProjections(server);
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, TEST_ACCOUNTS.supervisor.username);
+    await page.getByRole('link', { name: '单位与人员' }).click();
+    const rows = page.locator('[data-test=unit-table] .el-table__body tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(20);
+    expect(await page.locator('[data-test=unit-pages]').innerText()).toContain('120');
+    const name = (await rows.first().locator('a').innerText()).trim();
+    await page.getByLabel('单位名称或信用代码').fill(name);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.locator('[data-test=unit-pages]').filter({ hasText: '共 1 条' }).waitFor();
+    await page.getByRole('link', { name }).click();
+    await page.locator('[data-test=unit-name]').filter({ hasText: name }).waitFor();
+    expect(await page.locator('[data-test=unit-history]').innerText()).toContain('登记入名录');
+    expect(await page.locator('[data-test=import-form]').count()).toBe(0);
+    await page.close();
+
+    const planner = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    planner.on('pageerror', (error) => errors.push(error.message));
+    await signIn(planner, TEST_ACCOUNTS.planner.username);
+    await planner.getByRole('link', { name: '单位与人员' }).click();
+    const table = unitTable(syntheticUnits(3));
+    const creditCode = table.headers.indexOf('统一社会信用代码');
+    table.rows[1]![creditCode] = 'NOT-A-CODE';
+    await planner.locator('[data-test=import-form] input[type=file]').setInputFiles({ name: 'units.csv', mimeType: 'text/csv', buffer: await writeTable(table.headers, table.rows, 'csv') });
+    await planner.getByRole('button', { name: '导入', exact: true }).click();
+    const problems = planner.locator('[data-test=import-errors] .el-table__body tr');
+    await problems.first().waitFor();
+    expect(await problems.count()).toBe(1);
+    expect(await problems.first().innerText()).toContain('3');
+    expect(await problems.first().innerText()).toContain('统一社会信用代码');
+    expect(errors).toEqual([]);
+    await planner.close();
   });
 
   it('计划与抽查 and 抽查与核对: a planner adopts the plan, freezes the month with a beacon and a witness commitment made in the browser, draws once the beacon is public, and the draw verifies in the browser', async () => {

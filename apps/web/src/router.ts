@@ -13,6 +13,8 @@ declare module 'vue-router' {
 
 const CASE_READERS: Role[] = ['planner', 'inspector', 'reviewer', 'supervisor', 'auditor'];
 const PLANNING_READERS: Role[] = ['planner', 'reviewer', 'supervisor', 'auditor'];
+/** The directories hold personal data (responsible persons, phones): the server's QUERY_ROLES.personalData. */
+const DIRECTORY_READERS: Role[] = ['planner', 'supervisor', 'auditor'];
 
 /** The menu shows the routes with a `menu` flag that the signed-in user's roles may open. */
 export const routes: RouteRecordRaw[] = [
@@ -23,6 +25,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/field/:id', name: 'field', component: () => import('./pages/FieldEntryPage.vue'), meta: { roles: ['inspector'], title: '现场检查' } },
   { path: '/reviews', name: 'reviews', component: () => import('./pages/ReviewQueuePage.vue'), meta: { roles: ['reviewer'], title: '审核' } },
   { path: '/plans', name: 'plans', component: () => import('./pages/PlansPage.vue'), meta: { roles: PLANNING_READERS, title: '计划与抽查' } },
+  { path: '/directories', name: 'directories', component: () => import('./pages/DirectoriesPage.vue'), meta: { roles: DIRECTORY_READERS, title: '单位与人员' } },
+  { path: '/directories/units/:id', name: 'unit', component: () => import('./pages/UnitPage.vue'), meta: { roles: DIRECTORY_READERS, title: '单位详情' } },
   { path: '/draws', name: 'draws', component: () => import('./pages/DrawsPage.vue'), meta: { title: '抽查与核对' } },
   { path: '/cases/:id', name: 'case', component: () => import('./pages/CasePage.vue'), meta: { roles: CASE_READERS, title: '案件详情' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },

@@ -15,6 +15,7 @@ import { registerErrorMapper } from '../common/error.filter';
 import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { DirectoriesController } from './directories.controller';
+import { DirectoryRecordsController } from './directory-records.controller';
 
 registerErrorMapper((error) => {
   if (error instanceof DirectoryImportRejectedError) {
@@ -28,7 +29,8 @@ registerErrorMapper((error) => {
 
 @Module({
   imports: [InspectionsModule],
-  controllers: [DirectoriesController],
+  // DirectoriesController first: its `:kind/export` must win over `units/:unitId` for GET /directories/units/export.
+  controllers: [DirectoriesController, DirectoryRecordsController],
   providers: [
     // Closing a unit cancels its open cases right after the import; the closure process manager (DrawsModule) makes sure.
     {

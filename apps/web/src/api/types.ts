@@ -5,7 +5,10 @@
  */
 export type { AccountView, CaseView, HistoryEntry, PlanView, PublicDrawItem, PublicDrawStatus, QuotaView } from '@shuangsui/application';
 export type { DrawResponse } from '../../../server/src/draws/draws.controller';
-export type { CaseListItem, CaseListPage, Inbox, OverdueCase, OverdueReport, PlanProgress, PlanSummary, ProgressCounts } from '@shuangsui/projections';
+export type { DirectoryChange, UnitRecord } from '../../../server/src/directories/directory-records.controller';
+export type { ImportReport } from '@shuangsui/application';
+export type { Inspector, Unit } from '@shuangsui/domain/directory';
+export type { CaseListItem, CaseListPage, Inbox, UnitPage, OverdueCase, OverdueReport, PlanProgress, PlanSummary, ProgressCounts } from '@shuangsui/projections';
 export type { LoginResponse } from '../../../server/src/auth/auth.controller';
 export type { Reminder, Role } from '@shuangsui/domain';
 

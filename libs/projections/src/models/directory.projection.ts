@@ -27,6 +27,11 @@ export interface DirectoryUnitRow {
   readonly revision: number;
   /** The record's status, as a column so closed/deregistered units can be found without parsing records. */
   readonly status: string;
+  /** For the directory page's search and sort (DirectoryReadModel.searchUnits). */
+  readonly name: string;
+  readonly risk_grade: string;
+  /** Name and credit code, for one substring search over both. */
+  readonly search_text: string;
 }
 
 export interface DirectoryInspectorRow {
@@ -39,8 +44,8 @@ export interface DirectoryInspectorRow {
 export const DIRECTORY_UNITS: TableSpec = {
   name: 'directory_units',
   key: 'unit_id',
-  columns: { unit_id: 'text', record: 'json', revision: 'integer', status: 'text' },
-  indexes: [['status']],
+  columns: { unit_id: 'text', record: 'json', revision: 'integer', status: 'text', name: 'text', risk_grade: 'text', search_text: 'text' },
+  indexes: [['status'], ['name'], ['risk_grade']],
 };
 
 export const DIRECTORY_INSPECTORS: TableSpec = {
@@ -75,7 +80,12 @@ function streamRecordHandler<R, E>(table: string, prefix: string, keyColumn: str
   };
 }
 
-const unitHandler = streamRecordHandler<Unit, UnitEvent>(DIRECTORY_UNITS.name, UNIT_STREAM_PREFIX, 'unit_id', evolveUnit, (unit) => ({ status: unit.status }));
+const unitHandler = streamRecordHandler<Unit, UnitEvent>(DIRECTORY_UNITS.name, UNIT_STREAM_PREFIX, 'unit_id', evolveUnit, (unit) => ({
+  status: unit.status,
+  name: unit.name,
+  risk_grade: unit.riskGrade,
+  search_text: `${unit.name}\u0001${unit.creditCode}`,
+}));
 const inspectorHandler = streamRecordHandler<Inspector, InspectorEvent>(DIRECTORY_INSPECTORS.name, INSPECTOR_STREAM_PREFIX, 'inspector_id', evolveInspector);
 
 const handlers: EventHandlers = {
@@ -88,7 +98,8 @@ const handlers: EventHandlers = {
 
 export const directoryProjection: Projection = {
   name: 'directory',
-  version: 1,
+  // Version 2: name, grade and search columns for the directory page.
+  version: 2,
   tables: [DIRECTORY_UNITS, DIRECTORY_INSPECTORS],
   handlers,
 };
