@@ -5,7 +5,8 @@
  * retrying half the requests the crash cut off with their keys. Then, with the server stopped: every
  * acknowledged command is in the store exactly once, every hash chain and every signed tree head holds,
  * a `replay` — after one that is itself killed half-way — equals the live read models, and every
- * approval with hazards has exactly one referral. Last line: {"store","crashes","acknowledged","lost",
+ * approval with hazards has exactly one referral; and a draw killed the moment it is acknowledged (its
+ * cases still being created) ends with every case it listed, once. Last line: {"store","crashes","acknowledged","lost",
  * "duplicated","chainValid","readModelsMatch",…}. Exit 1 if any of it fails.
  *
  * What `kill -9` covers and what it does not: docs/operations.md, "Crash safety".
@@ -23,6 +24,7 @@ import { drawnData } from '@shuangsui/domain/inspection/testing/inspection.fixtu
 import { createEventStore, sealEvents, type EventStore, type Json, type RecordedEvent } from '@shuangsui/event-store';
 import { dropSchema, TEST_DATABASE_URL, uniqueTestSchema } from '@shuangsui/event-store/postgres/pg-test-database';
 import { BENCH_AUTH_SECRET, benchToken, ensureBenchAccounts } from '../bench/http/bench-accounts';
+import { drawCaseProblems, drawThenCrash } from './crash-draw';
 
 const ROOT = join(__dirname, '..', '..');
 const RUN = join(ROOT, 'scripts', 'run.js');
@@ -199,6 +201,10 @@ async function main(): Promise<void> {
       }
       process.stdout.write(`crash ${crash}/${crashes}: ${acknowledged.size} acknowledged, ${queue.length} commands still to send\n`);
     }
+    // A crash in the middle of a draw's case creation: the follow-up finishes the month after the restart.
+    const drawCases = await drawThenCrash(server.baseUrl, () => server.kill('SIGKILL'));
+    await server.start();
+    process.stdout.write(`draw: ${drawCases.length} cases acknowledged, then killed while they were being created\n`);
     running = true;
     await Promise.all(Array.from({ length: CONNECTIONS }, worker));
     await caughtUp(server.baseUrl);
@@ -215,6 +221,7 @@ async function main(): Promise<void> {
     await check.close();
     const { lost, duplicated } = countAcknowledged(events, acknowledged);
     const referralProblems = referralsOf(events, acknowledged);
+    const draw = drawCaseProblems(events, drawCases);
     const figures = {
       store: values.store,
       crashes,
@@ -225,12 +232,16 @@ async function main(): Promise<void> {
       readModelsMatch: replay === 0,
       killedReplay,
       referralProblems,
+      drawCases: drawCases.length,
+      drawCasesMissing: draw.missing,
+      drawCasesDuplicated: draw.duplicated,
       unexpectedResponses: unexpected.length,
       events: events.length,
     };
     for (const line of unexpected.slice(0, 5)) console.log(line);
     console.log(JSON.stringify(figures));
-    if (lost > 0 || duplicated > 0 || !figures.chainValid || !figures.readModelsMatch || referralProblems > 0 || unexpected.length > 0) process.exitCode = 1;
+    const drawBroken = drawCases.length === 0 || draw.missing > 0 || draw.duplicated > 0;
+    if (lost > 0 || duplicated > 0 || !figures.chainValid || !figures.readModelsMatch || referralProblems > 0 || drawBroken || unexpected.length > 0) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
     if (schema) await dropSchema(schema);

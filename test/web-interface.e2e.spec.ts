@@ -95,6 +95,9 @@ describe('web interface at / in headless chromium', () => {
     await page.getByRole('heading', { name: '案件' }).waitFor();
     expect(page.url()).toContain('#/cases');
     expect(await page.getByRole('link', { name: '监管看板' }).count()).toBe(0);
+    await page.locator('[data-test=my-month]').click();
+    await page.waitForURL(/state=assigned/);
+    expect(decodeURIComponent(page.url())).toContain(`month=${chinaDate(new Date()).slice(0, 7)}`);
     // A string, so the page's DOM types stay out of this Node file.
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
@@ -169,7 +172,7 @@ describe('web interface at / in headless chromium', () => {
       inspector: ['案件', '抽查与核对', '公示'],
       reviewer: ['监管看板', '案件', '审核', '计划与抽查', '抽查与核对', '公示'],
       supervisor: ['监管看板', '案件', '计划与抽查', '单位与人员', '抽查与核对', '公示'],
-      auditor: ['监管看板', '案件', '计划与抽查', '单位与人员', '抽查与核对', '公示'],
+      auditor: ['监管看板', '案件', '计划与抽查', '单位与人员', '审计', '抽查与核对', '公示'],
     };
     for (const [role, menu] of Object.entries(expected)) {
       const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
@@ -219,6 +222,27 @@ describe('web interface at / in headless chromium', () => {
     expect(await problems.first().innerText()).toContain('统一社会信用代码');
     expect(errors).toEqual([]);
     await planner.close();
+  });
+
+  it('审计: an auditor lists the commands by actor and checks the whole log from the page', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, TEST_ACCOUNTS.auditor.username);
+    await page.getByRole('link', { name: '审计' }).click();
+    const rows = page.locator('[data-test=audit-table] .el-table__body tr');
+    await rows.first().waitFor();
+    await page.getByLabel('操作人').fill(TEST_ACCOUNTS.reviewer.username);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.locator('[data-test=audit-table]').filter({ hasText: 'InspectionResultApproved' }).waitFor();
+    expect((await rows.allInnerTexts()).every((text) => text.includes(TEST_ACCOUNTS.reviewer.username))).toBe(true);
+    await page.getByRole('button', { name: '立即校验' }).click();
+    const verdict = page.locator('[data-test=verification-verdict]');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-ok')).toBe('true');
+    expect(await verdict.innerText()).toContain('哈希链完整');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('计划与抽查 and 抽查与核对: a planner adopts the plan, freezes the month with a beacon and a witness commitment made in the browser, draws once the beacon is public, and the draw verifies in the browser', async () => {

@@ -27,6 +27,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/plans', name: 'plans', component: () => import('./pages/PlansPage.vue'), meta: { roles: PLANNING_READERS, title: '计划与抽查' } },
   { path: '/directories', name: 'directories', component: () => import('./pages/DirectoriesPage.vue'), meta: { roles: DIRECTORY_READERS, title: '单位与人员' } },
   { path: '/directories/units/:id', name: 'unit', component: () => import('./pages/UnitPage.vue'), meta: { roles: DIRECTORY_READERS, title: '单位详情' } },
+  { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { roles: ['auditor'], title: '审计' } },
   { path: '/draws', name: 'draws', component: () => import('./pages/DrawsPage.vue'), meta: { title: '抽查与核对' } },
   { path: '/cases/:id', name: 'case', component: () => import('./pages/CasePage.vue'), meta: { roles: CASE_READERS, title: '案件详情' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },

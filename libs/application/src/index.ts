@@ -10,6 +10,7 @@ export * from './calendar/load-calendar';
 export * from './config';
 export * from './audit/verify-chain';
 export * from './audit/verify-tree';
+export * from './audit/log-verifier';
 export * from './directories';
 export * from './plans';
 export * from './draws';

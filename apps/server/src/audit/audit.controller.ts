@@ -1,10 +1,11 @@
 import { BadRequestException, Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CommandAudit, QUERY_ROLES, type AuditPage } from '@shuangsui/application';
+import { CommandAudit, LogVerifier, QUERY_ROLES, type AuditPage, type LogSigningKey, type LogVerification } from '@shuangsui/application';
 import type { EventStore } from '@shuangsui/event-store';
 import { Roles } from '../auth/access.decorators';
 import { validationFailed } from '../common/error-body';
-import { EVENT_STORE } from '../common/tokens';
+import { CLOCK, EVENT_STORE, type Clock } from '../common/tokens';
+import { LOG_SIGNING_KEY } from '../transparency/transparency.tokens';
 
 const POSITION = /^\d{1,15}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
@@ -14,9 +15,19 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
 @Controller('audit')
 export class AuditController {
   private readonly audit: CommandAudit;
+  private readonly verifier: LogVerifier;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(LOG_SIGNING_KEY) key: LogSigningKey, @Inject(CLOCK) clock: Clock) {
     this.audit = new CommandAudit(store);
+    this.verifier = new LogVerifier(store, key.publicKey, clock);
+  }
+
+  @Get('verification')
+  @Roles(...QUERY_ROLES.audit)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Checks the whole log now, as `verify-chain` does: every stream hash chain, and the transparency tree with every signed head' })
+  verification(): Promise<LogVerification> {
+    return this.verifier.verify();
   }
 
   @Get()

@@ -32,7 +32,7 @@ import { LOG_SIGNING_KEY } from './transparency.tokens';
       inject: [EVENT_STORE, TransparencyTreeReader, LOG_SIGNING_KEY, SETTINGS, CLOCK],
     },
   ],
-  exports: [TransparencyTreeReader, TransparencyTreeFollower, TreeHeadSigner],
+  exports: [TransparencyTreeReader, TransparencyTreeFollower, TreeHeadSigner, LOG_SIGNING_KEY],
 })
 export class TransparencyModule implements OnApplicationBootstrap {
   constructor(
