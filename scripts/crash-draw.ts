@@ -4,12 +4,14 @@ import type { RecordedEvent } from '@shuangsui/event-store';
 import { benchToken } from '../bench/http/bench-accounts';
 
 /**
- * The crash test's draw (issue 15): a planner's version-2 draw over HTTP, and `kill -9` the moment it is
- * acknowledged — while the draw follow-up is still creating the month's cases. After the restart the
- * follow-up must finish them: every case the acknowledged draw lists exists once, drawn and assigned.
+ * The crash test's draw (issue 15): a planner's version-2 draw over HTTP, and `kill -9` the moment the
+ * draw is on record (its public status turns `drawn`) — while the draw follow-up, inside the same
+ * request, is still creating the month's cases. After the restart the follow-up must finish them: every
+ * case the recorded draw lists exists once, drawn and assigned.
  */
 const PLANNER = { authorization: `Bearer ${benchToken('bench-planner')}` };
-const DRAWN_UNITS = 120;
+// Within one month's capacity of 8 inspectors (64 here).
+const DRAWN_UNITS = 60;
 
 async function call(baseUrl: string, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { ...PLANNER, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -23,8 +25,8 @@ async function upload(baseUrl: string, kind: 'units' | 'inspectors', table: { he
   if (response.status !== 200) throw new Error(`import ${kind}: HTTP ${response.status} ${await response.text()}`);
 }
 
-/** Directories, this year's plan, this month's quota on a beacon a second ahead; then the draw, killed at its 201. Answers the case ids the draw acknowledged. */
-export async function drawThenCrash(baseUrl: string, kill: () => Promise<void>): Promise<string[]> {
+/** Directories, this year's plan, this month's quota on a beacon a second ahead; then the draw, killed as soon as it is recorded. Answers the draw id. */
+export async function drawThenCrash(baseUrl: string, kill: () => Promise<void>): Promise<string> {
   await upload(baseUrl, 'units', unitTable(syntheticUnits(600)));
   await upload(baseUrl, 'inspectors', inspectorTable(syntheticInspectors(8, new Date().getFullYear())));
   const today = chinaDate(new Date());
@@ -36,10 +38,26 @@ export async function drawThenCrash(baseUrl: string, kill: () => Promise<void>):
   const quota = await call(baseUrl, '/plans/crash-plan/quotas', { month, quota: DRAWN_UNITS, lateReason: '崩溃测试：当月补录', beacon });
   if (quota.status !== 201) throw new Error(`quota: HTTP ${quota.status} ${JSON.stringify(quota.body)}`);
   while (Date.now() < availableAt.getTime() + 100) await new Promise((resolve) => setTimeout(resolve, 50));
-  const draw = await call(baseUrl, '/draws', { planId: 'crash-plan', month, beaconValue: '518', witnesses: [] });
-  await kill();
-  if (draw.status !== 201) throw new Error(`draw: HTTP ${draw.status} ${JSON.stringify(draw.body)}`);
-  return (draw.body['cases'] as { caseId: string }[]).map((c) => c.caseId);
+  const answer = call(baseUrl, '/draws', { planId: 'crash-plan', month, beaconValue: '518', witnesses: [] }).catch(() => null);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const items = ((await (await fetch(`${baseUrl}/public/draws`)).json()) as { items: { planId: string; month: string; status: string; drawId: string }[] }).items;
+    const item = items.find((d) => d.planId === 'crash-plan' && d.month === month);
+    if (item?.status === 'drawn') {
+      await kill();
+      await answer; // cut off by the kill, or (rarely) answered just before it
+      return item.drawId;
+    }
+    if (Date.now() > deadline) throw new Error(`draw: not recorded within 30 s (${JSON.stringify(await answer)})`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** The case ids a recorded draw lists (GET /draws/:id, as a planner reads it). */
+export async function casesOfDraw(baseUrl: string, drawId: string): Promise<string[]> {
+  const response = await fetch(`${baseUrl}/draws/${drawId}`, { headers: PLANNER });
+  if (response.status !== 200) throw new Error(`GET /draws/${drawId}: HTTP ${response.status}`);
+  return ((await response.json()) as { record: { cases: { caseId: string }[] } }).record.cases.map((c) => c.caseId);
 }
 
 /** How many acknowledged draw cases are missing, or were drawn or assigned more than once. */

@@ -24,7 +24,7 @@ import { drawnData } from '@shuangsui/domain/inspection/testing/inspection.fixtu
 import { createEventStore, sealEvents, type EventStore, type Json, type RecordedEvent } from '@shuangsui/event-store';
 import { dropSchema, TEST_DATABASE_URL, uniqueTestSchema } from '@shuangsui/event-store/postgres/pg-test-database';
 import { BENCH_AUTH_SECRET, benchToken, ensureBenchAccounts } from '../bench/http/bench-accounts';
-import { drawCaseProblems, drawThenCrash } from './crash-draw';
+import { casesOfDraw, drawCaseProblems, drawThenCrash } from './crash-draw';
 
 const ROOT = join(__dirname, '..', '..');
 const RUN = join(ROOT, 'scripts', 'run.js');
@@ -137,6 +137,7 @@ async function main(): Promise<void> {
   const schema = values.store === 'postgres' ? uniqueTestSchema('crash') : null;
   const storeUrl = schema ? `${TEST_DATABASE_URL}?schema=${schema}` : `sqlite:${join(dir, 'events.db')}`;
   const readStoreUrl = `sqlite:${join(dir, 'read-models.db')}`;
+  let started: ServerProcess | null = null;
   try {
     const store = await createEventStore(storeUrl);
     await seed(store, cases);
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
       },
       `http://127.0.0.1:${port}`,
     );
+    started = server;
     await server.start();
 
     const queue: Task[] = Array.from({ length: cases }, (_, i) => ({ caseId: `crash-${i}`, step: 'result', key: `crash-${i}-result` }));
@@ -202,9 +204,14 @@ async function main(): Promise<void> {
       process.stdout.write(`crash ${crash}/${crashes}: ${acknowledged.size} acknowledged, ${queue.length} commands still to send\n`);
     }
     // A crash in the middle of a draw's case creation: the follow-up finishes the month after the restart.
-    const drawCases = await drawThenCrash(server.baseUrl, () => server.kill('SIGKILL'));
+    const drawId = await drawThenCrash(server.baseUrl, () => server.kill('SIGKILL'));
+    const atCrash = await createEventStore(storeUrl);
+    const eventsAtCrash = await readEverything(atCrash);
+    await atCrash.close();
     await server.start();
-    process.stdout.write(`draw: ${drawCases.length} cases acknowledged, then killed while they were being created\n`);
+    const drawCases = await casesOfDraw(server.baseUrl, drawId);
+    const drawCasesAtCrash = drawCases.length - drawCaseProblems(eventsAtCrash, drawCases).missing;
+    process.stdout.write(`draw ${drawId}: ${drawCases.length} cases on record, ${drawCasesAtCrash} of them created when the server was killed\n`);
     running = true;
     await Promise.all(Array.from({ length: CONNECTIONS }, worker));
     await caughtUp(server.baseUrl);
@@ -233,6 +240,7 @@ async function main(): Promise<void> {
       killedReplay,
       referralProblems,
       drawCases: drawCases.length,
+      drawCasesAtCrash,
       drawCasesMissing: draw.missing,
       drawCasesDuplicated: draw.duplicated,
       unexpectedResponses: unexpected.length,
@@ -243,6 +251,8 @@ async function main(): Promise<void> {
     const drawBroken = drawCases.length === 0 || draw.missing > 0 || draw.duplicated > 0;
     if (lost > 0 || duplicated > 0 || !figures.chainValid || !figures.readModelsMatch || referralProblems > 0 || drawBroken || unexpected.length > 0) process.exitCode = 1;
   } finally {
+    // A failure part-way must not leave the server running.
+    await started?.kill('SIGKILL').catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
     if (schema) await dropSchema(schema);
   }
