@@ -9,7 +9,9 @@ const registered = { type: D.UnitRegistered, data: { unit } };
 describe('directory projection, given unit and inspector events', () => {
   it('a registered unit is its record at revision 0, with its status', () => {
     const rows = projectInMemory(directoryProjection, recordedOn(unitStreamId('u-1'), [registered]));
-    expect(rowOf(rows, DIRECTORY_UNITS.name, 'u-1')).toEqual({ unit_id: 'u-1', record: unit, revision: 0, status: 'active' });
+    expect(rowOf(rows, DIRECTORY_UNITS.name, 'u-1')).toEqual({
+      unit_id: 'u-1', record: unit, revision: 0, status: 'active', name: unit.name, risk_grade: unit.riskGrade, search_text: `${unit.name}\u0001${unit.creditCode}`,
+    });
   });
 
   it('updates merge the changed fields; a status change sets status and date; the revision counts the events', () => {
@@ -22,7 +24,7 @@ describe('directory projection, given unit and inspector events', () => {
       ]),
     );
     expect(rowOf(rows, DIRECTORY_UNITS.name, 'u-1')).toEqual({
-      unit_id: 'u-1', revision: 2, status: 'closed',
+      unit_id: 'u-1', revision: 2, status: 'closed', name: '青枫商贸（集团）有限公司', risk_grade: 'A', search_text: `青枫商贸（集团）有限公司\u0001${unit.creditCode}`,
       record: { ...unit, name: '青枫商贸（集团）有限公司', riskGrade: 'A', status: 'closed', statusDate: '2026-03-05' },
     });
   });

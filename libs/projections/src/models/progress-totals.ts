@@ -40,18 +40,22 @@ function cellsOf(row: ProgressCaseRow): string[] {
   return keys;
 }
 
-/** `cells` with `before` taken out and `after` put in (a case that is new has no `before`). */
-export function moveCase(cells: Cells, before: ProgressCaseRow | undefined, after: ProgressCaseRow): Cells {
-  const next: Record<string, number> = { ...cells };
+/**
+ * Takes `before` out of `cells` and puts `after` in (a case that is new has no `before`), in place:
+ * copying a few hundred cells for every event cost a third of a rebuild's speed. In place is safe
+ * because the cells object only ever lives in the projection worker's unit of work and row cache,
+ * and the worker drops that cache whenever a batch fails (projection-worker.ts), so no change that
+ * was not committed survives.
+ */
+export function moveCase(cells: Record<string, number>, before: ProgressCaseRow | undefined, after: ProgressCaseRow): void {
   if (before) {
     for (const key of cellsOf(before)) {
-      const left = (next[key] ?? 0) - 1;
-      if (left > 0) next[key] = left;
-      else delete next[key];
+      const left = (cells[key] ?? 0) - 1;
+      if (left > 0) cells[key] = left;
+      else delete cells[key];
     }
   }
-  for (const key of cellsOf(after)) next[key] = (next[key] ?? 0) + 1;
-  return next;
+  for (const key of cellsOf(after)) cells[key] = (cells[key] ?? 0) + 1;
 }
 
 /**
@@ -71,8 +75,9 @@ export function withTotals(caseTable: string, handler: EventHandler): EventHandl
       handler.apply(event, rows);
       const after = rows.get<ProgressCaseRow>(caseTable, ref.key);
       if (!after || after === before) return;
-      const totals = rows.get<Row & { cells: Cells }>(PROGRESS_TOTALS.name, TOTALS_ROW_KEY);
-      rows.put(PROGRESS_TOTALS.name, { id: TOTALS_ROW_KEY, cells: moveCase(totals?.cells ?? {}, before, after) });
+      const cells = rows.get<Row & { cells: Record<string, number> }>(PROGRESS_TOTALS.name, TOTALS_ROW_KEY)?.cells ?? {};
+      moveCase(cells, before, after);
+      rows.put(PROGRESS_TOTALS.name, { id: TOTALS_ROW_KEY, cells });
     },
   };
 }

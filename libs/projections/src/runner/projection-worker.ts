@@ -153,6 +153,8 @@ export class ProjectionWorker {
   private fail(error: Error): void {
     this.unsubscribe();
     this.buffer = [];
+    // The cache must hold committed state only; a failed batch may have changed rows it holds.
+    this.cache.clear();
     this.state = 'failed';
     this.error =
       error instanceof ProjectionEventError
