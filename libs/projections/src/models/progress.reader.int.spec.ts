@@ -44,4 +44,31 @@ describe.each(readStoreKinds().map((kind) => [kind.name, kind] as const))('Progr
     expect((await reader.counts({ planId: 'plan-2027' })).total).toBeGreaterThan(100);
     expect((await reader.counts({ planId: 'plan-none' })).total).toBe(0);
   });
+
+  it('a batch that fails after moving cases in the totals leaves no trace: after a restart the totals still count what the rows count', async () => {
+    const events = await temp.openEvents();
+    await writeRandomCaseHistory(events, { seed: 20_261_205, cases: 300, units: 30, spread: true });
+    const read = await kind.open(temp);
+    let commits = 0;
+    const runner = new ProjectionRunner(events, read, [progressProjection], {
+      maxBatch: 53,
+      beforeCommit: () => {
+        commits += 1;
+        if (commits === 4) throw new Error('injected: the disk is full');
+      },
+    });
+    await runner.start();
+    await runner.waitUntil(await events.headPosition());
+    expect((await runner.status()).map(({ state }) => state)).toEqual(['failed']);
+    await runner.start();
+    await runner.waitUntil(await events.headPosition());
+    await runner.stop();
+    expect((await runner.status()).map(({ state }) => state)).toEqual(['stopped']);
+
+    const deadlines = new Deadlines(new WorkingDayCalendar([CALENDAR_2026]));
+    const reader = new ProgressReader(read, deadlines, new ReferralsReader(read, deadlines, () => '2026-12-04'), () => '2026-12-04');
+    const fromRows = await reader.countsFromRows({});
+    expect(fromRows.total).toBe(300);
+    expect(await reader.counts()).toEqual(fromRows);
+  });
 });
