@@ -48,12 +48,11 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     const baseUrl = `http://127.0.0.1:${address.port}`;
-    const firstCase = async (state: string): Promise<string> => {
-      const response = await fetch(`${baseUrl}/public/disclosures?pageSize=1`);
-      const published = ((await response.json()) as { items: { caseId: string }[] }).items[0]?.caseId;
-      return state === 'published' && published ? published : '';
-    };
-    const caseId = await firstCase('published');
+    // A published case, to show a case page with its whole timeline.
+    const login = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: PASSWORD }) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const list = await fetch(`${baseUrl}/inspections?state=published&pageSize=1`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const caseId = ((await list.json()) as { items: { id: string }[] }).items[0]?.id ?? '';
     const shots: Shot[] = [
       { name: 'login', path: '/#/login', ready: 'button:has-text("登录")' },
       { name: 'dashboard', as: 'supervisor', path: '/#/', ready: '[data-test=monthly-chart] canvas' },
