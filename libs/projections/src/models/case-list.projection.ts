@@ -60,9 +60,11 @@ export const CASE_LIST: TableSpec = {
   // The list's filters and sorts: an equality filter or the sort column can each use one of these.
   // Each filter's index ends with the default sort (newest change first), so a filtered first page
   // reads 20 index entries instead of sorting every match: 9 ms → 0.1 ms for one state of 20,000 cases.
+  // The name and deadline sorts (ascending by default) end with the case id that breaks their ties, so
+  // a deep page of many equal names reads the index too instead of sorting them all.
   indexes: [
     ['state', 'updated_at'], ['referral_state', 'updated_at'], ['month', 'updated_at'], ['plan_id', 'updated_at'], ['grade', 'updated_at'],
-    ['result', 'updated_at'], ['updated_at'], ['deadline'], ['unit_name'],
+    ['result', 'updated_at'], ['updated_at'], ['deadline', 'case_id'], ['unit_name', 'case_id'],
   ],
 };
 
@@ -141,5 +143,5 @@ const handlers: EventHandlers = {
   [T.HazardReferralEscalated]: onReferral(),
 };
 
-// Version 2: each filter's index also holds the default sort.
-export const caseListProjection: Projection = { name: 'case-list', version: 2, tables: [CASE_LIST], handlers };
+// Version 2: each filter's index also holds the default sort; 3: name and deadline sorts with their tie-break.
+export const caseListProjection: Projection = { name: 'case-list', version: 3, tables: [CASE_LIST], handlers };
