@@ -35,8 +35,15 @@ function verificationFooter(head: PublicPageModel['logHead']): string {
 }
 
 const STYLE = `
-  body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0 auto; max-width: 1200px; padding: 16px; color: #222; }
-  h1 { font-size: 22px; border-bottom: 3px solid #c00; padding-bottom: 8px; }
+  body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; color: #222; }
+  .band { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; background: #b71c1c; color: #fff; padding: 12px 16px; }
+  .band .brand { font-weight: 600; font-size: 18px; }
+  .band nav { display: flex; flex-wrap: wrap; gap: 4px; }
+  .band a { color: #fff; text-decoration: none; padding: 4px 10px; border-radius: 4px; }
+  .band a:hover, .band a[aria-current] { background: rgba(255, 255, 255, 0.18); }
+  a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #ffca28; outline-offset: 2px; }
+  main { max-width: 1200px; margin: 0 auto; padding: 16px; box-sizing: border-box; }
+  h1 { font-size: 22px; border-bottom: 3px solid #b71c1c; padding-bottom: 8px; }
   form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; background: #f6f6f6; padding: 12px; }
   label { display: flex; flex-direction: column; font-size: 14px; }
   input, select, button { font: inherit; padding: 4px 6px; }
@@ -106,11 +113,17 @@ export function renderPublicPage(model: PublicPageModel): string {
 <style>${STYLE}</style>
 </head>
 <body>
+<header class="band">
+<span class="brand">双随机抽查管理</span>
+<nav aria-label="公开信息"><a href="/public" aria-current="page">公示</a><a href="/public/verify">抽查核对</a><a href="/public/draws">抽取记录（JSON）</a><a href="/">工作人员登录</a></nav>
+</header>
+<main>
 <h1>“双随机、一公开”消防监督抽查结果公示</h1>
 <p>本页公示已审核的消防监督抽查结果，供社会公众查询。</p>
 ${searchForm(filter)}
 ${body}
 ${verificationFooter(model.logHead)}
+</main>
 </body>
 </html>`;
 }
