@@ -104,7 +104,7 @@ describe('web interface at / in headless chromium', () => {
     await page.close();
   });
 
-  it('现场检查 at 360 px: an inspector records the checklist with a photo, the draft survives a reload and a lost network, and is recorded once', async () => {
+  it('现场检查 at 360 px: an inspector records the checklist with photos, the draft survives a reload and a lost network (a photo taken offline waits in the browser), and is recorded once', async () => {
     const drawn = drawnData('field-1');
     await givenCase(server.store, 'field-1', [
       { type: T.InspectionDrawn, data: drawn, id: 'e1', occurredAt: '2026-03-02T02:00:00.000Z' },
@@ -133,8 +133,11 @@ describe('web interface at / in headless chromium', () => {
     expect(await page.getByLabel('检查日期').inputValue()).toBe('2026-03-15');
     expect(await page.evaluate('document.body.scrollWidth <= window.innerWidth + 1')).toBe(true);
 
-    // Submitted without a network: kept, then sent by itself when the network is back — once.
+    // A photo taken without a network waits in the browser; the result submitted then waits for it;
+    // both go up by themselves when the network is back — once.
     await context.setOffline(true);
+    await page.getByLabel('第3项拍照取证').setInputFiles({ name: '消防安全制度.jpg', mimeType: 'image/jpeg', buffer: jpegWithGps('field-1-offline') });
+    await page.locator('[data-test="waiting-3"]').waitFor();
     await page.getByRole('button', { name: '提交检查结果' }).click();
     await page.locator('[data-test="field-message"]', { hasText: '网络不可用' }).waitFor();
     await context.setOffline(false);
@@ -143,7 +146,9 @@ describe('web interface at / in headless chromium', () => {
     expect(recorded).toHaveLength(1);
     const data = recorded[0]!.data as { items: { item: number; evidence?: { sha256: string }[] }[]; hazards: unknown[] };
     expect(data.items.find((item) => item.item === 5)?.evidence).toHaveLength(1);
+    expect(data.items.find((item) => item.item === 3)?.evidence).toHaveLength(1);
     expect(data.hazards).toHaveLength(1);
+    expect(await page.locator('[data-test="waiting-3"]').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
