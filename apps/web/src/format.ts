@@ -45,6 +45,9 @@ export const REFERRAL_LABELS: Record<ReferralState, string> = {
   escalated: '已升级处理',
 };
 
+/** A unit's status as the directory files write it (libs/application/src/directories/unit-rows.ts). */
+export const UNIT_STATUS_LABELS: Record<string, string> = { active: '在营', closed: '停业关闭', deregistered: '已注销' };
+
 export const ROLE_LABELS: Record<string, string> = {
   admin: '系统管理员',
   planner: '计划员',

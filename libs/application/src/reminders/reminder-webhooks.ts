@@ -44,7 +44,7 @@ export class ReminderWebhooks implements LeaderService {
   private readonly task: PeriodicTask;
 
   constructor(
-    private readonly reminders: { due(today: string): Promise<Reminder[]> },
+    private readonly reminders: { due(today: string): Promise<readonly Reminder[]> },
     private readonly deliveries: WebhookDeliveries,
     private readonly options: ReminderWebhookOptions,
     private readonly clock: () => Date = () => new Date(),

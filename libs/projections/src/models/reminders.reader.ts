@@ -14,7 +14,7 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { nearWorkingDays: 1,
  * No timer has to run for an inbox to be right, and a rebuilt model gives the same answer.
  */
 export class RemindersReader {
-  private readonly kept: AnswersAtCheckpoint<Reminder[]>;
+  private readonly kept: AnswersAtCheckpoint<readonly Reminder[]>;
 
   constructor(
     private readonly store: ReadStore,
@@ -31,10 +31,10 @@ export class RemindersReader {
 
   /**
    * Every reminder due (near or overdue) on `today` (YYYY-MM-DD, China date). Every inbox and every
-   * open live feed asks this of the whole model, so the answer is kept until the model moves on.
-   * Callers must not change the list they get.
+   * open live feed asks this of the whole model, so the answer is kept until the model moves on;
+   * hence a read-only list.
    */
-  async due(today: string): Promise<Reminder[]> {
+  async due(today: string): Promise<readonly Reminder[]> {
     return this.kept.get(today, async () => remindersDue(await this.clocks(), today, this.calendar, this.settings));
   }
 
