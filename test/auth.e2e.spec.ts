@@ -2,7 +2,7 @@ import { loadSettings, SETTING, TEST_ARGON2 } from '@shuangsui/application';
 import { history } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { join } from 'node:path';
 import { createApp } from '../apps/server/src/app.factory';
-import { get, givenCase, post, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
+import { get, givenCase, post, removeDir, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
 import { signIn, TEST_PASSWORD } from './support/test-accounts';
 
 /** Sign-in, sessions, cookie + CSRF, throttling, the first administrator, and case-level rules. */
@@ -80,6 +80,25 @@ describe('identity and access over HTTP', () => {
     await post(server, '/accounts/temp-planner/disable', { reason: '调离' }, admin);
     expect((await get(server, '/auth/me', bearer(token))).status).toBe(401);
     expect((await login(server, 'temp-planner', 'my-own-password-01')).status).toBe(401);
+  });
+
+  it('GET /accounts lists the accounts for admins: roles and status now, never a hash or a session', async () => {
+    const admin = server.as.admin;
+    await post(server, '/accounts', { username: 'list-inspector', displayName: '列表检查员', roles: ['inspector'], password: 'initial-password-02' }, admin);
+    await login(server, 'list-inspector', 'initial-password-02');
+    await post(server, '/accounts/list-inspector/roles', { role: 'reviewer' }, admin);
+    await waitForProjections(server);
+    const page = await get(server, '/accounts?q=列表', admin);
+    expect(page).toMatchObject({ status: 200, body: { total: 1 } });
+    expect(page.body.accounts).toEqual([
+      { username: 'list-inspector', displayName: '列表检查员', roles: ['inspector', 'reviewer'], disabled: false, mustChangePassword: true, createdAt: expect.any(String), lastSignInAt: expect.any(String) },
+    ]);
+    expect(JSON.stringify((await get(server, '/accounts?limit=1000', admin)).body)).not.toMatch(/argon2|session/i);
+    const all = await get(server, '/accounts?limit=2&offset=1', admin);
+    expect(all.body.accounts.map((a: { username: string }) => a.username)).toEqual([...all.body.accounts.map((a: { username: string }) => a.username)].sort());
+    expect(all.body.accounts).toHaveLength(2);
+    expect(await get(server, '/accounts?limit=0', admin)).toMatchObject({ status: 400, body: { violations: [{ field: 'limit' }] } });
+    expect((await get(server, '/accounts', server.as.auditor)).status).toBe(403);
   });
 
   it('a reviewer cannot review a case they inspected; the reviewer in the event is the signed-in one', async () => {

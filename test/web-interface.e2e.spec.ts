@@ -178,6 +178,7 @@ describe('web interface at / in headless chromium', () => {
       reviewer: ['监管看板', '案件', '审核', '计划与抽查', '抽查与核对', '公示'],
       supervisor: ['监管看板', '案件', '计划与抽查', '单位与人员', '抽查与核对', '公示'],
       auditor: ['监管看板', '案件', '计划与抽查', '单位与人员', '审计', '抽查与核对', '公示'],
+      admin: ['账号管理', '抽查与核对', '公示'],
     };
     for (const [role, menu] of Object.entries(expected)) {
       const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
@@ -227,6 +228,42 @@ describe('web interface at / in headless chromium', () => {
     expect(await problems.first().innerText()).toContain('统一社会信用代码');
     expect(errors).toEqual([]);
     await planner.close();
+  });
+
+  it('账号管理: the admin lands on the accounts, sees a refused username next to its field, creates an account, and its one-time password must be changed', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, TEST_ACCOUNTS.admin.username);
+    await page.getByRole('heading', { name: '账号管理' }).waitFor();
+    await page.locator('[data-test=account-table]').filter({ hasText: TEST_ACCOUNTS.reviewer.username }).waitFor();
+    const form = page.locator('[data-test=create-account]');
+    await form.getByLabel(/^账号/).fill('新 检查员');
+    await form.getByLabel('姓名').fill('王五');
+    await form.getByLabel('检查员').check();
+    await form.getByRole('button', { name: '创建' }).click();
+    await page.locator('#username-error').waitFor();
+    expect(await form.getByLabel(/^账号/).getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel(/^账号/).fill('insp-web-new');
+    const password = await form.getByLabel(/一次性口令/).inputValue();
+    expect(password).toHaveLength(16);
+    await form.getByRole('button', { name: '创建' }).click();
+    await page.locator('[data-test=create-message]').filter({ hasText: '已创建账号 insp-web-new' }).waitFor();
+    await page.locator('[data-test=account-table]').filter({ hasText: 'insp-web-new' }).waitFor();
+    const row = page.locator('[data-test=account-table] .el-table__body tr').filter({ hasText: 'insp-web-new' });
+    expect(await row.innerText()).toMatch(/王五[\s\S]*检查员[\s\S]*待改口令/);
+
+    await page.locator('[data-test=roles-insp-web-new]').click();
+    await page.locator('[data-test=account-change]').getByLabel('审核员').check();
+    await page.locator('[data-test=account-change]').getByRole('button', { name: '确定' }).click();
+    await row.filter({ hasText: '检查员、审核员' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const person = await browser.newPage({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+    await signIn(person, 'insp-web-new', password);
+    await person.waitForURL(/#\/password/);
+    await person.close();
   });
 
   it('审计: an auditor lists the commands by actor and checks the whole log from the page', async () => {

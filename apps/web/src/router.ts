@@ -28,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/directories', name: 'directories', component: () => import('./pages/DirectoriesPage.vue'), meta: { roles: DIRECTORY_READERS, title: '单位与人员' } },
   { path: '/directories/units/:id', name: 'unit', component: () => import('./pages/UnitPage.vue'), meta: { roles: DIRECTORY_READERS, title: '单位详情' } },
   { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { roles: ['auditor'], title: '审计' } },
+  { path: '/accounts', name: 'accounts', component: () => import('./pages/AccountsPage.vue'), meta: { roles: ['admin'], title: '账号管理' } },
   { path: '/draws', name: 'draws', component: () => import('./pages/DrawsPage.vue'), meta: { title: '抽查与核对' } },
   { path: '/cases/:id', name: 'case', component: () => import('./pages/CasePage.vue'), meta: { roles: CASE_READERS, title: '案件详情' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
@@ -43,8 +44,8 @@ router.beforeEach(async (to) => {
   if (!account) return { name: 'login', query: { next: to.fullPath } };
   if (account.mustChangePassword && to.name !== 'password') return { name: 'password' };
   if (to.meta.roles && !session.has(...to.meta.roles)) {
-    // An inspector's home is their case list; an admin's the password page until accounts get a page.
-    if (to.name === 'dashboard') return session.has(...CASE_READERS) ? { name: 'cases' } : { name: 'password' };
+    // An inspector's home is their case list; an admin's the accounts.
+    if (to.name === 'dashboard') return session.has(...CASE_READERS) ? { name: 'cases' } : session.has('admin') ? { name: 'accounts' } : { name: 'password' };
     return { name: 'not-found' };
   }
   return true;

@@ -23,6 +23,8 @@ export * from './models/directory.projection';
 export * from './models/directory.reader';
 export * from './models/unit-history.projection';
 export * from './models/unit-history.reader';
+export * from './models/accounts.projection';
+export * from './models/accounts.reader';
 export * from './models/case-list.projection';
 export * from './models/case-list.reader';
 export * from './replay/read-model-rebuild';

@@ -1,19 +1,36 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountService, QUERY_ROLES, type AccountView, type CommandContext } from '@shuangsui/application';
 import { LOGIN_ROLES, type Role } from '@shuangsui/domain';
 import { BadRequestException } from '@nestjs/common';
+import { AccountsReader, type AccountList, type ReadStore } from '@shuangsui/projections';
+import { READ_STORE } from '../projections/read-store.tokens';
 import { UsernamePipe } from './username.pipe';
 import { Command } from '../common/command-context.decorator';
 import { validationFailed } from '../common/error-body';
 import { CommandRoles, Roles } from './access.decorators';
 import { CreateAccountDto, DisableAccountDto, ResetPasswordDto, RoleDto } from './dto/auth.dto';
+import { ACCOUNT_PAGE_DEFAULT, AccountListQueryDto } from './dto/account-list-query.dto';
 
 /** Account administration (role admin). Every change is an event on the account's own stream. */
 @ApiTags('accounts')
 @Controller('accounts')
 export class AccountsController {
-  constructor(private readonly accounts: AccountService) {}
+  private readonly list: AccountsReader;
+
+  constructor(
+    private readonly accounts: AccountService,
+    @Inject(READ_STORE) store: ReadStore,
+  ) {
+    this.list = new AccountsReader(store);
+  }
+
+  @Get()
+  @Roles(...QUERY_ROLES.accounts)
+  @ApiOperation({ summary: 'The accounts by username (the accounts read model): { total, accounts }; never a password hash or session' })
+  all(@Query() query: AccountListQueryDto): Promise<AccountList> {
+    return this.list.list({ q: query.q, limit: Number(query.limit ?? ACCOUNT_PAGE_DEFAULT), offset: Number(query.offset ?? 0) });
+  }
 
   @Post()
   @CommandRoles('createAccount')

@@ -8,7 +8,7 @@ export type { DrawResponse } from '../../../server/src/draws/draws.controller';
 export type { DirectoryChange, UnitRecord } from '../../../server/src/directories/directory-records.controller';
 export type { AuditEntry, AuditPage, ImportReport, LogVerification } from '@shuangsui/application';
 export type { Inspector, Unit } from '@shuangsui/domain/directory';
-export type { CaseListItem, CaseListPage, Inbox, UnitPage, OverdueCase, OverdueReport, PlanProgress, PlanSummary, ProgressCounts } from '@shuangsui/projections';
+export type { AccountList, AccountListItem, CaseListItem, CaseListPage, Inbox, UnitPage, OverdueCase, OverdueReport, PlanProgress, PlanSummary, ProgressCounts } from '@shuangsui/projections';
 export type { LoginResponse } from '../../../server/src/auth/auth.controller';
 export type { Reminder, Role } from '@shuangsui/domain';
 

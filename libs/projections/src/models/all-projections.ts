@@ -1,4 +1,5 @@
 import type { Projection } from '../projection';
+import { accountsProjection } from './accounts.projection';
 import { caseListProjection } from './case-list.projection';
 import { directoryProjection } from './directory.projection';
 import { disclosureProjection } from './disclosure.projection';
@@ -18,4 +19,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   unitHistoryProjection,
   caseListProjection,
   remindersProjection,
+  accountsProjection,
 ];
