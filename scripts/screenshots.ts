@@ -13,6 +13,7 @@ import { createApp } from '../apps/server/src/app.factory';
 import { runDemo } from './demo';
 
 const PASSWORD = 'screenshots-password-0001';
+const ADMIN_PASSWORD = `${PASSWORD}-admin`;
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 740 } } as const;
 
@@ -20,16 +21,18 @@ interface Shot {
   readonly name: string;
   /** Who is signed in; none for the public pages. */
   readonly as?: string;
+  /** Its password, when not the demo accounts' one. */
+  readonly password?: string;
   readonly path: string;
   /** What shows once the page has its data. */
   readonly ready: string;
   readonly then?: (page: Page) => Promise<void>;
 }
 
-async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+async function signIn(page: Page, baseUrl: string, username: string, password = PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/#/login`);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('口令').fill(PASSWORD);
+  await page.getByLabel('口令').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('[data-test=who]').waitFor();
 }
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shuangsui-screenshots-'));
   process.env['SHUANGSUI_DEMO_PASSWORD'] = PASSWORD;
   let browser: Browser | null = null;
-  const settings = loadSettings({ ...process.env, SHUANGSUI_LOG_LEVEL: 'silent', SHUANGSUI_ADMIN_PASSWORD: `${PASSWORD}-admin` }, { eventStoreUrl: `sqlite:${join(dataDir, 'events.db')}` });
+  const settings = loadSettings({ ...process.env, SHUANGSUI_LOG_LEVEL: 'silent', SHUANGSUI_ADMIN_PASSWORD: ADMIN_PASSWORD }, { eventStoreUrl: `sqlite:${join(dataDir, 'events.db')}` });
   const log = console.log;
   console.log = () => undefined; // the demo's own report
   await runDemo(dataDir);
@@ -65,14 +68,15 @@ async function main(): Promise<void> {
       { name: 'directories', as: 'planner', path: '/#/directories', ready: '[data-test=unit-table] .el-table__body tr' },
       { name: 'unit', as: 'planner', path: '/#/directories', ready: '[data-test=unit-table] .el-table__body tr', then: openFirstUnit },
       { name: 'audit', as: 'auditor', path: '/#/audit', ready: '[data-test=audit-table] .el-table__body tr', then: verifyLog },
+      { name: 'accounts', as: 'admin', password: ADMIN_PASSWORD, path: '/#/accounts', ready: '[data-test=account-table] .el-table__body tr' },
       { name: 'public', path: '/public', ready: 'table' },
     ];
-    browser = await chromium.launch({ executablePath: process.env['SHUANGSUI_CHROMIUM'] ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({ executablePath: process.env['SHUANGSUI_CHROMIUM'] ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=zh-CN'] });
     mkdirSync(OUT, { recursive: true });
     for (const [size, viewport] of Object.entries(SIZES)) {
       for (const shot of shots) {
         const page = await browser.newPage({ locale: 'zh-CN', viewport, isMobile: size === 'phone', timezoneId: 'Asia/Shanghai' });
-        if (shot.as) await signIn(page, baseUrl, shot.as);
+        if (shot.as) await signIn(page, baseUrl, shot.as, shot.password);
         await page.goto(`${baseUrl}${shot.path}`);
         await page.locator(shot.ready).first().waitFor({ timeout: 20_000 });
         await shot.then?.(page);

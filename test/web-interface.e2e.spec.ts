@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DISCLOSURE_CASES, disclosureCaseEvents } from './support/disclosure-fixtures';
 import { TEST_ACCOUNTS, TEST_PASSWORD } from './support/test-accounts';
@@ -286,6 +286,58 @@ describe('web interface at / in headless chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('every page passes axe-core (WCAG 2 A and AA: no serious or critical finding), can be reached by keyboard, and fits 360 px and 1920 px without sideways scrolling', async () => {
+    const pages: { readonly as?: keyof typeof TEST_ACCOUNTS; readonly path: string; readonly ready: string }[] = [
+      { path: '/#/login', ready: 'button:has-text("登录")' },
+      { as: 'supervisor', path: '/#/', ready: '[data-test=monthly-chart] canvas' },
+      { as: 'supervisor', path: '/#/cases', ready: '[data-test=case-table] .el-table__body tr' },
+      { as: 'supervisor', path: '/#/cases/pub-2', ready: '[data-test=timeline]' },
+      { as: 'inspector', path: '/#/field/a11y-1', ready: 'form[aria-label="现场检查记录"]' },
+      { as: 'reviewer', path: '/#/reviews', ready: '[data-test=review-queue]' },
+      { as: 'planner', path: '/#/plans', ready: 'h1' },
+      { as: 'planner', path: '/#/directories', ready: '[data-test=unit-table] .el-table__body tr' },
+      { as: 'auditor', path: '/#/audit', ready: '[data-test=audit-table] .el-table__body tr' },
+      { as: 'admin', path: '/#/accounts', ready: '[data-test=account-table] .el-table__body tr' },
+      { as: 'supervisor', path: '/#/draws', ready: 'h1' },
+      { path: '/public', ready: 'table' },
+      { path: '/public/verify', ready: 'h1' },
+    ];
+    await givenDirectories(server);
+    const drawn = drawnData('a11y-1');
+    await givenCase(server.store, 'a11y-1', [
+      { type: T.InspectionDrawn, data: drawn, id: 'e1', occurredAt: '2026-03-02T02:00:00.000Z' },
+      { type: T.InspectorsAssigned, data: { inspectorIds: [INSPECTORS.a, INSPECTORS.b], drawId: drawn.drawId }, id: 'e2', occurredAt: '2026-03-02T02:00:00.000Z' },
+    ] as StoredInspectionEvent[]);
+    // Evaluated through the DevTools protocol: the page's own CSP (script-src 'self') stays on.
+    const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const findings: unknown[] = [];
+    for (const width of [360, 1920]) {
+      for (const target of pages) {
+        const page = await browser.newPage({ locale: 'zh-CN', viewport: { width, height: 900 }, isMobile: width === 360 });
+        if (target.as) {
+          await signIn(page, TEST_ACCOUNTS[target.as].username);
+          await page.locator('[data-test=who]').waitFor();
+        }
+        await page.goto(`${server.baseUrl}${target.path}`);
+        await page.locator(target.ready).first().waitFor({ timeout: 10_000 });
+        // A loading mask half covers what is under it: check the page as it is read, once loaded.
+        await page.locator('.el-loading-mask').first().waitFor({ state: 'detached' });
+        await page.evaluate(axe);
+        const violations = (await page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as unknown[];
+        const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+        // Keyboard: the first Tab lands on something that shows it has the focus.
+        await page.keyboard.press('Tab');
+        const focus = (await page.evaluate(`(() => { const e = document.activeElement; if (!e || e === document.body) return 'none';
+          const s = getComputedStyle(e); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none' ? 'visible' : 'invisible ' + e.outerHTML.slice(0, 80); })()`)) as string;
+        if (violations.length || overflow > 0 || focus !== 'visible') findings.push({ width, path: target.path, violations, overflow, focus });
+        await page.close();
+      }
+    }
+    expect(findings).toEqual([]);
+  }, 240_000);
 
   it('计划与抽查 and 抽查与核对: a planner adopts the plan, freezes the month with a beacon and a witness commitment made in the browser, draws once the beacon is public, and the draw verifies in the browser', async () => {
     // Last of the file: the draw's cases would change the case counts the tests above expect.

@@ -41,13 +41,15 @@ const STYLE = `
   .band nav { display: flex; flex-wrap: wrap; gap: 4px; }
   .band a { color: #fff; text-decoration: none; padding: 4px 10px; border-radius: 4px; }
   .band a:hover, .band a[aria-current] { background: rgba(255, 255, 255, 0.18); }
-  a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #ffca28; outline-offset: 2px; }
+  :focus-visible { outline: 2px solid #1f5fbf; outline-offset: 2px; }
+  .band :focus-visible { outline: 3px solid #ffca28; }
   main { max-width: 1200px; margin: 0 auto; padding: 16px; box-sizing: border-box; }
   h1 { font-size: 22px; border-bottom: 3px solid #b71c1c; padding-bottom: 8px; }
   form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; background: #f6f6f6; padding: 12px; }
   label { display: flex; flex-direction: column; font-size: 14px; }
   input, select, button { font: inherit; padding: 4px 6px; }
-  table { border-collapse: collapse; width: 100%; margin-top: 12px; font-size: 13px; }
+  .table-scroll { overflow-x: auto; margin-top: 12px; }
+  table { border-collapse: collapse; width: 100%; font-size: 13px; }
   th, td { border: 1px solid #ccc; padding: 6px; vertical-align: top; text-align: left; }
   th { background: #eee; }
   .errors { color: #a00; background: #fee; padding: 8px 12px; }
@@ -80,7 +82,8 @@ function resultsTable(page: DisclosurePage): string {
   const rows = page.records
     .map((record, index) => `<tr>${DISCLOSURE_COLUMNS.map((column) => `<td>${escapeHtml(column.value(record, first + index + 1))}</td>`).join('')}</tr>`)
     .join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  // Wider than a phone: it scrolls in its own box, which takes the focus so a keyboard can scroll it too.
+  return `<div class="table-scroll" role="region" aria-label="公示记录" tabindex="0"><table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
 }
 
 function pager(filter: DisclosureFilter, page: DisclosurePage): string {
