@@ -2,7 +2,8 @@
  * `npm run docs:screenshots`: every page of the web interface, at desktop (1280 × 900) and phone
  * (360 × 740) width, on the demo's made-up district (scripts/demo.ts), saved as
  * docs/screenshots/page-<name>-<desktop|phone>.png. The real server on a temporary SQLite file, Debian's
- * chromium driven by playwright-core, as the browser tests use them.
+ * chromium driven by playwright-core, as the browser tests use them. Native widgets (date inputs, file
+ * buttons) are in Chinese when Debian's `chromium-l10n` is installed; without it they show English.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,7 +72,13 @@ async function main(): Promise<void> {
       { name: 'accounts', as: 'admin', password: ADMIN_PASSWORD, path: '/#/accounts', ready: '[data-test=account-table] .el-table__body tr' },
       { name: 'public', path: '/public', ready: 'table' },
     ];
-    browser = await chromium.launch({ executablePath: process.env['SHUANGSUI_CHROMIUM'] ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=zh-CN'] });
+    browser = await chromium.launch({
+      executablePath: process.env['SHUANGSUI_CHROMIUM'] ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=zh-CN'],
+      // The browser's own widgets (date pickers, file buttons) follow its UI language, as a Chinese user's do.
+      env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' },
+    });
     mkdirSync(OUT, { recursive: true });
     for (const [size, viewport] of Object.entries(SIZES)) {
       for (const shot of shots) {
