@@ -39,7 +39,8 @@ describe('structured logs', () => {
     const lines = destination.lines();
     const health = lines.filter((line) => line['correlationId'] === 'corr-log-1');
     expect(health).toEqual([expect.objectContaining({ level: 30, msg: 'request completed', res: expect.objectContaining({ statusCode: 200 }) })]);
-    expect(health[0]!['req'].headers).toMatchObject({ authorization: '[redacted]', cookie: '[redacted]' });
+    // The request line names the request, never its headers: no credential can reach the log from there.
+    expect(health[0]!['req']).toEqual({ method: 'GET', url: '/health', remoteAddress: expect.any(String), userAgent: expect.any(String) });
     // A body refused before any controller still gets its line and id.
     expect(lines.filter((line) => line['correlationId'] === 'corr-log-2')).toEqual([expect.objectContaining({ level: 40, res: expect.objectContaining({ statusCode: 400 }) })]);
     const text = JSON.stringify(lines);
@@ -52,6 +53,18 @@ describe('structured logs', () => {
     createRootLogger('info', sink).info({ unit: { name: '示例公司', contactPhone: '13800138000', responsiblePerson: '张三', manager: '李四' } }, 'unit imported');
     const [line] = sink.lines();
     expect(line!['unit']).toEqual({ name: '示例公司', contactPhone: '[redacted]', responsiblePerson: '[redacted]', manager: '[redacted]' });
+  });
+
+  it('redacts personal data in an error’s own fields, one and two levels down, and in arrays', () => {
+    const sink = memoryDestination();
+    const error = Object.assign(new Error('导入失败'), { details: { row: 3, phone: '13800138000' } });
+    createRootLogger('info', sink).error({ err: error, rows: [{ inspectorName: '王五', row: 1 }], password: 'p', nested: { deeper: { token: 't' } } }, 'import failed');
+    const [line] = sink.lines();
+    expect(line!['err']).toMatchObject({ message: '导入失败', details: { row: 3, phone: '[redacted]' } });
+    expect(line!['err'].stack).toContain('导入失败');
+    expect(line!['rows']).toEqual([{ inspectorName: '[redacted]', row: 1 }]);
+    expect(line!['password']).toBe('[redacted]');
+    expect(line!['nested']).toEqual({ deeper: { token: '[redacted]' } });
   });
 
   it('is silent at level silent (the tests’ level)', () => {

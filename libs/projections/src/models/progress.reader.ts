@@ -1,5 +1,6 @@
 import { LIFECYCLE_STATES, type LifecycleState } from '@shuangsui/domain';
 import type { Condition, ReadStore, TableRef } from '../read-store.port';
+import { AnswersAtCheckpoint } from './answers-at-checkpoint';
 import { Deadlines, isPast, monthEnd } from './deadlines';
 import { PROGRESS_CASES, progressProjection, type ProgressCaseRow } from './progress.projection';
 import { parseCellKey, PROGRESS_TOTALS, TOTALS_ROW_KEY, type CellBy, type Cells } from './progress-totals';
@@ -55,12 +56,16 @@ const TOTALS: TableRef = { projection: progressProjection.name, table: PROGRESS_
 type Grouped = { readonly values: Record<string, unknown>; readonly count: number }[];
 
 export class ProgressReader {
+  private readonly totalsAnswers: AnswersAtCheckpoint<ProgressCounts>;
+
   constructor(
     private readonly store: ReadStore,
     private readonly deadlines: Deadlines,
     private readonly referrals: ReferralsReader,
     private readonly today: () => string,
-  ) {}
+  ) {
+    this.totalsAnswers = new AnswersAtCheckpoint(store, progressProjection.name);
+  }
 
   /**
    * The whole district's or one plan's counts come from the kept totals (one row); a month or stratum
@@ -81,7 +86,12 @@ export class ProgressReader {
     return summarise(byMonthState, byStratumState, [...byA.map(renameTo('inspector_a')), ...byB.map(renameTo('inspector_b'))]);
   }
 
-  async countsFromTotals(planId?: string): Promise<ProgressCounts> {
+  /** Every dashboard asks this of the same totals row until the next event: one answer per checkpoint, shared. */
+  countsFromTotals(planId?: string): Promise<ProgressCounts> {
+    return this.totalsAnswers.get(planId ?? '', () => this.readTotals(planId));
+  }
+
+  private async readTotals(planId?: string): Promise<ProgressCounts> {
     const [row] = await this.store.query(TOTALS, { where: [{ column: PROGRESS_TOTALS.key, op: 'eq', value: TOTALS_ROW_KEY }] });
     const by: Record<CellBy, Grouped> = { month: [], stratum: [], inspector: [] };
     for (const [key, count] of Object.entries((row?.['cells'] ?? {}) as Cells)) {
