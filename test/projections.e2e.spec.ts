@@ -56,7 +56,7 @@ describe('read models and automated hazard referral over real HTTP', () => {
       async () => (await get(server, '/admin/projections')).body,
       (body) => body.projections.every((p: { lag: number; state: string }) => p.state === 'running' && p.lag === 0),
     );
-    expect(status.projections.map((p: { name: string }) => p.name)).toEqual(['progress', 'disclosure', 'referrals', 'plan', 'directory', 'unit-history', 'case-list', 'reminders']);
+    expect(status.projections.map((p: { name: string }) => p.name)).toEqual(['progress', 'disclosure', 'referrals', 'plan', 'directory', 'unit-history', 'case-list', 'reminders', 'accounts']);
     expect(status.processManagers[0]).toMatchObject({ name: 'hazard-referral', state: 'running', referralsOpened: 1 });
 
     const progress = await get(server, '/progress?month=2026-03');
