@@ -1,5 +1,5 @@
 /**
- * `npm run test:crash [-- --crashes 20 --cases 5000 --store sqlite|postgres]` (issue 15): the real
+ * `npm run test:crash [-- --crashes 20 --cases 5000 --store sqlite|postgres --power-loss]` (issue 15): the real
  * server in a child process on a durable store, signed-in inspectors and reviewers sending commands with
  * Idempotency-Keys over 16 connections, and `kill -9` at random moments, restarting each time and
  * retrying half the requests the crash cut off with their keys. Then, with the server stopped: every
@@ -25,6 +25,7 @@ import { createEventStore, sealEvents, type EventStore, type Json, type Recorded
 import { dropSchema, TEST_DATABASE_URL, uniqueTestSchema } from '@shuangsui/event-store/postgres/pg-test-database';
 import { BENCH_AUTH_SECRET, benchToken, ensureBenchAccounts } from '../bench/http/bench-accounts';
 import { casesOfDraw, drawCaseProblems, drawThenCrash } from './crash-draw';
+import { PowerLoss } from './power-loss/power-loss';
 
 const ROOT = join(__dirname, '..', '..');
 const RUN = join(ROOT, 'scripts', 'run.js');
@@ -81,9 +82,11 @@ class ServerProcess {
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     readonly baseUrl: string,
+    private readonly beforeStart: () => void = () => undefined,
   ) {}
 
   async start(): Promise<void> {
+    this.beforeStart();
     this.child = spawn(process.execPath, [RUN, join(ROOT, 'dist', 'apps', 'server', 'src', 'main.js')], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'ignore', 'inherit'] });
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
@@ -128,11 +131,13 @@ function cli(storeUrl: string, args: readonly string[], killAfterMs?: number): P
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { crashes: { type: 'string', default: '20' }, cases: { type: 'string' }, store: { type: 'string', default: 'sqlite' } } });
+  const { values } = parseArgs({ options: { crashes: { type: 'string', default: '20' }, cases: { type: 'string' }, store: { type: 'string', default: 'sqlite' }, 'power-loss': { type: 'boolean', default: false } } });
   const crashes = Number(values.crashes);
   // Enough work that every crash lands under load (about 300 commands a second here): 250 cases a crash.
   const cases = Number(values.cases ?? crashes * 250);
   if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error('--store sqlite|postgres');
+  // PostgreSQL's files are the database server's, outside this process: the shim cannot reach them.
+  if (values['power-loss'] && values.store !== 'sqlite') throw new Error('--power-loss needs --store sqlite');
   const dir = mkdtempSync(join(tmpdir(), 'shuangsui-crash-'));
   const schema = values.store === 'postgres' ? uniqueTestSchema('crash') : null;
   const storeUrl = schema ? `${TEST_DATABASE_URL}?schema=${schema}` : `sqlite:${join(dir, 'events.db')}`;
@@ -142,6 +147,12 @@ async function main(): Promise<void> {
     const store = await createEventStore(storeUrl);
     await seed(store, cases);
     await store.close();
+    const powerLoss = values['power-loss'] ? new PowerLoss(dir, join(ROOT, 'scripts', 'power-loss', 'keep-synced.c')) : null;
+    let unsyncedBytesDropped = 0;
+    const crashNow = async (): Promise<void> => {
+      await server.kill('SIGKILL');
+      if (powerLoss) unsyncedBytesDropped += powerLoss.losePower();
+    };
 
     const port = await freePort();
     const server = new ServerProcess(
@@ -156,8 +167,10 @@ async function main(): Promise<void> {
         [AUTH_SETTING.adminPassword]: 'crash-admin-password-0001',
         PORT: String(port),
         HOST: '127.0.0.1',
+        ...powerLoss?.env,
       },
       `http://127.0.0.1:${port}`,
+      () => powerLoss?.markAllSynced(),
     );
     started = server;
     await server.start();
@@ -189,7 +202,7 @@ async function main(): Promise<void> {
       running = true;
       const workers = Array.from({ length: CONNECTIONS }, worker);
       await sleep(200 + Math.random() * 800);
-      await server.kill('SIGKILL');
+      await crashNow();
       running = false;
       await Promise.all(workers);
       await server.start();
@@ -204,7 +217,7 @@ async function main(): Promise<void> {
       process.stdout.write(`crash ${crash}/${crashes}: ${acknowledged.size} acknowledged, ${queue.length} commands still to send\n`);
     }
     // A crash in the middle of a draw's case creation: the follow-up finishes the month after the restart.
-    const drawId = await drawThenCrash(server.baseUrl, () => server.kill('SIGKILL'));
+    const drawId = await drawThenCrash(server.baseUrl, crashNow);
     const atCrash = await createEventStore(storeUrl);
     const eventsAtCrash = await readEverything(atCrash);
     await atCrash.close();
@@ -232,6 +245,8 @@ async function main(): Promise<void> {
     const figures = {
       store: values.store,
       crashes,
+      powerLoss: powerLoss !== null,
+      unsyncedBytesDropped,
       acknowledged: acknowledged.size,
       lost,
       duplicated,
