@@ -182,6 +182,20 @@ describe('inspections over HTTP on a real SQLite file', () => {
       expect(events.map((event) => event.revision)).toEqual([0, 1, 2]);
     });
 
+    it('without If-Match racing writes can each win, one after another, on consecutive revisions (as the API docs say)', async () => {
+      await givenCase(server.store, 'race-3', history.assigned('race-3'));
+      const attempts = await Promise.all(
+        ['insp-c', 'insp-d', 'insp-e'].map((other) =>
+          post(server, '/inspections/race-3/reassignments', { inspectorIds: ['insp-a', other], reasonCode: 'illness', reason: '病假' }, as.planner),
+        ),
+      );
+      const won = attempts.filter((a) => a.status === 200);
+      expect(won.length).toBeGreaterThanOrEqual(2);
+      expect(attempts.every((a) => a.status === 200 || a.status === 409)).toBe(true);
+      const events = (await get<RecordedEvent[]>(server, '/inspections/race-3/history')).body;
+      expect(events.map((event) => event.revision)).toEqual(Array.from({ length: 2 + won.length }, (_, i) => i));
+    });
+
     it('a repeated Idempotency-Key returns the first response and appends nothing', async () => {
       await givenCase(server.store, 'idem-1', history.drawn('idem-1'));
       const headers = { ...as.planner, 'Idempotency-Key': 'assign-idem-1' };

@@ -31,7 +31,12 @@ import { ReviewDto } from './dto/review.dto';
 
 const commandHeaders = [
   ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a command safely: the first response is returned, nothing is appended' }),
-  ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision (the ETag of GET /inspections/:id)' }),
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description:
+      'Expected case revision (the ETag of GET /inspections/:id): a stale one is a 409 ConcurrencyConflict. Without it a command that loses a race is decided again on the winner\'s state, so clients racing on one case can each succeed, one after another, on consecutive revisions (every rule still holds for each); send If-Match when exactly one may win',
+  }),
 ];
 /** A case command: its roles from COMMAND_ROLES (guard, OpenAPI and the handler read the same table). */
 const CommandEndpoint = (command: KnownCommandType, summary: string): MethodDecorator => (target, key, descriptor) => {
