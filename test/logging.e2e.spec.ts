@@ -60,7 +60,7 @@ describe('structured logs', () => {
     const error = Object.assign(new Error('导入失败'), { details: { row: 3, phone: '13800138000' } });
     createRootLogger('info', sink).error({ err: error, rows: [{ inspectorName: '王五', row: 1 }], password: 'p', nested: { deeper: { token: 't' } } }, 'import failed');
     const [line] = sink.lines();
-    expect(line!['err']).toMatchObject({ message: '导入失败', details: { row: 3, phone: '[redacted]' } });
+    expect(line!['err']).toMatchObject({ type: 'Error', message: '导入失败', details: { row: 3, phone: '[redacted]' } });
     expect(line!['err'].stack).toContain('导入失败');
     expect(line!['rows']).toEqual([{ inspectorName: '[redacted]', row: 1 }]);
     expect(line!['password']).toBe('[redacted]');

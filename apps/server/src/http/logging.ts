@@ -35,15 +35,19 @@ function censored(value: unknown, depth: number): unknown {
   let copy: Record<string, unknown> | null = null;
   for (const [key, field] of Object.entries(value)) {
     const next = SENSITIVE_FIELDS.has(key) ? CENSOR : censored(field, depth - 1);
-    if (next !== field) copy ??= isError ? errorFields(value) : { ...value };
+    if (next !== field) copy ??= isError ? errorCopy(value) : { ...value };
     if (copy) copy[key] = next;
   }
   return copy ?? value;
 }
 
-/** An error as pino's serializer would write it, as a plain object whose fields can be censored. */
-function errorFields(error: Error): Record<string, unknown> {
-  return { ...pino.stdSerializers.err(error) };
+/**
+ * A copy of an error whose fields can be censored: the same prototype, so pino's error serializer
+ * still names its type, with the message and stack (an Error's own, non-enumerable fields) and its own fields.
+ */
+function errorCopy(error: Error): Record<string, unknown> {
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Record<string, unknown>;
+  return Object.assign(copy, { message: error.message, stack: error.stack }, error);
 }
 
 const censorLogObject = (object: Record<string, unknown>): Record<string, unknown> => censored(object, CENSOR_DEPTH) as Record<string, unknown>;
