@@ -2,7 +2,7 @@ import { loadSettings, SETTING, TEST_ARGON2 } from '@shuangsui/application';
 import { history } from '@shuangsui/domain/inspection/testing/inspection.fixtures';
 import { join } from 'node:path';
 import { createApp } from '../apps/server/src/app.factory';
-import { get, givenCase, post, removeDir, startServer, tempDataDir, waitForProjections, type TestServer } from './support/test-server';
+import { get, givenCase, post, removeDir, startServer, tempDataDir, type TestServer } from './support/test-server';
 import { signIn, TEST_PASSWORD } from './support/test-accounts';
 
 /** Sign-in, sessions, cookie + CSRF, throttling, the first administrator, and case-level rules. */
@@ -87,7 +87,7 @@ describe('identity and access over HTTP', () => {
     await post(server, '/accounts', { username: 'list-inspector', displayName: '列表检查员', roles: ['inspector'], password: 'initial-password-02' }, admin);
     await login(server, 'list-inspector', 'initial-password-02');
     await post(server, '/accounts/list-inspector/roles', { role: 'reviewer' }, admin);
-    await waitForProjections(server);
+    // No wait here: the list itself waits for the events already written (read-your-writes).
     const page = await get(server, '/accounts?q=列表', admin);
     expect(page).toMatchObject({ status: 200, body: { total: 1 } });
     expect(page.body.accounts).toEqual([

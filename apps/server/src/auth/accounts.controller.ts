@@ -3,7 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountService, QUERY_ROLES, type AccountView, type CommandContext } from '@shuangsui/application';
 import { LOGIN_ROLES, type Role } from '@shuangsui/domain';
 import { BadRequestException } from '@nestjs/common';
-import { AccountsReader, type AccountList, type ReadStore } from '@shuangsui/projections';
+import { AccountsReader, waitForProjections, type AccountList, type ReadStore } from '@shuangsui/projections';
+import type { EventStore } from '@shuangsui/event-store';
+import { EVENT_STORE } from '../common/tokens';
 import { READ_STORE } from '../projections/read-store.tokens';
 import { UsernamePipe } from './username.pipe';
 import { Command } from '../common/command-context.decorator';
@@ -20,7 +22,8 @@ export class AccountsController {
 
   constructor(
     private readonly accounts: AccountService,
-    @Inject(READ_STORE) store: ReadStore,
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {
     this.list = new AccountsReader(store);
   }
@@ -28,7 +31,9 @@ export class AccountsController {
   @Get()
   @Roles(...QUERY_ROLES.accounts)
   @ApiOperation({ summary: 'The accounts by username (the accounts read model): { total, accounts }; never a password hash or session' })
-  all(@Query() query: AccountListQueryDto): Promise<AccountList> {
+  async all(@Query() query: AccountListQueryDto): Promise<AccountList> {
+    // The administrator reads their own changes: the list waits (briefly) for the events already written.
+    await waitForProjections(this.events, this.store, ['accounts'], { timeoutMs: 5_000 });
     return this.list.list({ q: query.q, limit: Number(query.limit ?? ACCOUNT_PAGE_DEFAULT), offset: Number(query.offset ?? 0) });
   }
 
