@@ -1,5 +1,6 @@
 import { RESULT_CATEGORIES, type ResultCategory } from '@shuangsui/domain';
 import type { Condition, ReadStore, TableRef } from '../read-store.port';
+import { AnswersAtCheckpoint } from './answers-at-checkpoint';
 import { checklistLabel, decodeItemsChecked, DISCLOSURE_RECORDS, disclosureProjection, HAZARD_RECTIFICATION, type DisclosureRow, type HazardRectification } from './disclosure.projection';
 
 /** One public record (公示): exactly docs/domain.md §4.5, no personal data. */
@@ -42,7 +43,7 @@ export interface DisclosurePage {
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;
-  readonly records: DisclosureRecord[];
+  readonly records: readonly DisclosureRecord[];
 }
 
 const REF: TableRef = { projection: disclosureProjection.name, table: DISCLOSURE_RECORDS };
@@ -50,12 +51,25 @@ const ORDER = [{ column: 'published_on', direction: 'desc' as const }, { column:
 
 /** The public list, newest publication first. The endpoint, CSV/XLSX export and web page build on this. */
 export class DisclosureReader {
-  constructor(private readonly store: ReadStore) {}
+  /**
+   * The public pages are the same for everyone, and the first ones are what nearly everyone opens:
+   * each page is read once per checkpoint and shared (read-only) by everyone who asks until then.
+   */
+  private readonly pages: AnswersAtCheckpoint<DisclosurePage>;
 
-  async list(request: DisclosurePageRequest): Promise<DisclosurePage> {
+  constructor(private readonly store: ReadStore) {
+    this.pages = new AnswersAtCheckpoint(store, disclosureProjection.name);
+  }
+
+  list(request: DisclosurePageRequest): Promise<DisclosurePage> {
     const page = Math.max(1, Math.floor(request.page));
     const pageSize = Math.max(1, Math.min(500, Math.floor(request.pageSize)));
-    const where = conditions(request);
+    const { unitName, creditCode, from, to, result } = request;
+    return this.pages.get(JSON.stringify([unitName, creditCode, from, to, result, page, pageSize]), () => this.read(request, page, pageSize));
+  }
+
+  private async read(filter: DisclosureFilter, page: number, pageSize: number): Promise<DisclosurePage> {
+    const where = conditions(filter);
     const [total, rows] = await Promise.all([
       this.store.count(REF, where),
       this.store.query(REF, { where, orderBy: ORDER, limit: pageSize, offset: (page - 1) * pageSize }),
