@@ -101,6 +101,15 @@ describe('identity and access over HTTP', () => {
     expect((await get(server, '/accounts', server.as.auditor)).status).toBe(403);
   });
 
+  it('an administrator cannot disable their own account or drop their own admin role (409), and nothing is written', async () => {
+    const admin = server.as.admin;
+    const before = (await get(server, '/accounts/admin', admin)).body.revision;
+    expect(await post(server, '/accounts/admin/disable', { reason: '误操作' }, admin)).toMatchObject({ status: 409, body: { error: 'OwnAdminAccess', username: 'admin' } });
+    const revoke = await fetch(`${server.baseUrl}/accounts/admin/roles/admin`, { method: 'DELETE', headers: admin });
+    expect(revoke.status).toBe(409);
+    expect(await get(server, '/accounts/admin', admin)).toMatchObject({ status: 200, body: { disabled: false, roles: ['admin'], revision: before } });
+  });
+
   it('a reviewer cannot review a case they inspected; the reviewer in the event is the signed-in one', async () => {
     await givenCase(server.store, 'own-1', history.inspected(undefined, 'own-1'));
     await post(server, '/accounts/insp-a/roles', { role: 'reviewer' }, server.as.admin);

@@ -13,6 +13,7 @@ import {
   loadSigningKey,
   LoginThrottle,
   NotYourAccountError,
+  OwnAdminAccessError,
   PasswordHasher,
   TokenSigner,
   WeakPasswordError,
@@ -43,6 +44,7 @@ registerErrorMapper((error) => {
   if (error instanceof AccountExistsError) return { statusCode: 409, error: 'AccountExists', message: error.message, username: error.username };
   if (error instanceof AccountDisabledError) return { statusCode: 409, error: 'AccountDisabled', message: error.message, username: error.username };
   if (error instanceof NotYourAccountError) return { statusCode: 403, error: 'NotYourAccount', message: error.message };
+  if (error instanceof OwnAdminAccessError) return { statusCode: 409, error: 'OwnAdminAccess', message: error.message, username: error.username };
   if (error instanceof WeakPasswordError) return { statusCode: 400, error: 'WeakPassword', message: error.message };
   if (error instanceof CaseAccessDeniedError) return { statusCode: 403, error: 'NotAssignedToCase', message: error.message, caseId: error.caseId };
   return null;

@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { CommandHandler } from '../commands';
 import type { CommandContext } from '../command-context';
 import { AccountCache } from './account-cache';
-import { AccountNotFoundError, InvalidCredentialsError, NotYourAccountError } from './account.errors';
+import { AccountNotFoundError, InvalidCredentialsError, NotYourAccountError, OwnAdminAccessError } from './account.errors';
 import { ACCOUNT_STREAM } from './account-stream';
 import { PasswordHasher } from './password-hasher';
 
@@ -67,10 +67,12 @@ export class AccountService {
   }
 
   revokeRole(username: string, role: Role, context: CommandContext): Promise<AccountView> {
+    if (role === 'admin' && context.actor.id === username) throw new OwnAdminAccessError(username);
     return this.send(username, { type: 'revokeRole', role }, context);
   }
 
   disable(username: string, reason: string, context: CommandContext): Promise<AccountView> {
+    if (context.actor.id === username) throw new OwnAdminAccessError(username);
     return this.send(username, { type: 'disableAccount', reason }, context);
   }
 

@@ -42,3 +42,11 @@ export class WeakPasswordError extends ApplicationError {
     super(reason);
   }
 }
+
+/** An administrator may not lock themselves out: another administrator must disable them or take their role. */
+export class OwnAdminAccessError extends ApplicationError {
+  override readonly name = 'OwnAdminAccessError';
+  constructor(readonly username: string) {
+    super(`不能停用本人账号或撤销本人的系统管理员角色（${username}）：请由另一名系统管理员操作，以免无人能管理账号`);
+  }
+}
