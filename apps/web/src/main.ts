@@ -1,10 +1,9 @@
-import ElementPlus from 'element-plus';
-import zhCn from 'element-plus/es/locale/lang/zh-cn';
 import 'element-plus/dist/index.css';
 import './theme.css';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { whenSignedOut } from './api/http';
+import { useElementPlus } from './element-plus';
 import { letKeyboardScrollTables } from './keyboard-scroll';
 import { router } from './router';
 import { session } from './session';
@@ -14,5 +13,7 @@ whenSignedOut(() => {
   if (router.currentRoute.value.name !== 'login') void router.push({ name: 'login', query: { next: router.currentRoute.value.fullPath } });
 });
 
-createApp(App).use(router).use(ElementPlus, { locale: zhCn }).mount('#app');
+const app = createApp(App).use(router);
+useElementPlus(app);
+app.mount('#app');
 letKeyboardScrollTables(document.getElementById('app')!);
