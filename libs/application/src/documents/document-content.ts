@@ -1,4 +1,4 @@
-import { CHECKLIST_ITEMS, HAZARD_SEVERITIES, RESULT_CATEGORIES, type InspectionContext } from '@shuangsui/domain';
+import { CHECKLIST_ITEMS, chineseDate, HAZARD_SEVERITIES, RESULT_CATEGORIES, type InspectionContext } from '@shuangsui/domain';
 import { DOCUMENT_TITLES, type DocumentKind } from './document-kinds';
 import { DocumentNotAvailableError } from './document.errors';
 
@@ -138,8 +138,3 @@ export function publicRecordUrl(publicBaseUrl: string, creditCode: string): stri
   return `${publicBaseUrl.replace(/\/+$/, '')}/public/disclosures?creditCode=${encodeURIComponent(creditCode)}`;
 }
 
-/** 2026-10-09 → 2026年10月9日 */
-export function chineseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${year}年${Number(month)}月${Number(day)}日`;
-}

@@ -1,3 +1,4 @@
+import { chineseMonth } from '@shuangsui/domain';
 import { ApplicationError } from '../errors';
 
 export class PlanNotFoundError extends ApplicationError {
@@ -17,13 +18,13 @@ export class PlanAlreadyExistsError extends ApplicationError {
 export class QuotaAlreadySetError extends ApplicationError {
   override readonly name = 'QuotaAlreadySetError';
   constructor(readonly planId: string, readonly month: string) {
-    super(`计划 ${planId} 的 ${month} 月度抽查数已设定，抽取名录已冻结，不能再次设定`);
+    super(`计划 ${planId} 的${chineseMonth(month)}抽查数已设定，抽取名录已冻结，不能再次设定`);
   }
 }
 
 export class QuotaNotSetError extends ApplicationError {
   override readonly name = 'QuotaNotSetError';
   constructor(readonly planId: string, readonly month: string) {
-    super(`计划 ${planId} 的 ${month} 月度抽查数尚未设定`);
+    super(`计划 ${planId} 的${chineseMonth(month)}抽查数尚未设定`);
   }
 }

@@ -7,6 +7,7 @@ import type { BeaconSpec, WitnessCommitment } from '../draw/v2/bundle.types';
 import { populationHashV2 } from '../draw/v2/population-v2';
 import { validatePopulationV2 } from '../draw/v2/population-v2';
 import { accept, reject, type Decider, type Decision } from '../shared/decider';
+import { chineseMonth } from '../shared/china-time';
 import { violation, type RuleViolation } from '../shared/rule-violation';
 import { PLAN_EVENT_TYPES as T, type AnnualPlanAdoptedData, type QuotaEvent, type MonthlyQuotaSetData, type EligiblePopulationFrozenData, type DrawSeedCommittedData } from './plan.events';
 import { decideQuota } from './quota';
@@ -170,7 +171,7 @@ function freezeAndCommit(command: FreezeFacts, quota: number): [QuotaEvent, Quot
   const invalid = validatePopulationV2(frozen.population)[0];
   if (invalid) return broken(invalid);
   if (quota > frozen.population.units.length) {
-    return broken(violation('quota', 'above-population', `${month}月度抽查数${quota}家超过可抽取的单位数${frozen.population.units.length}家`));
+    return broken(violation('quota', 'above-population', `${chineseMonth(month)}抽查数${quota}家超过可抽取的单位数${frozen.population.units.length}家`));
   }
   const planId = plan.planId;
   const freeze: QuotaEvent = {

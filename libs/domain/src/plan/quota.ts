@@ -1,4 +1,5 @@
 import { isIsoDate, isIsoMonth, monthBounds, previousMonth } from '../directory/iso-date';
+import { chineseDate, chineseMonth } from '../shared/china-time';
 import { violation, type RuleViolation } from '../shared/rule-violation';
 
 /** Day of month M−1 by which the quota for month M must be set (docs/domain.md §3: "by the 25th"). */
@@ -44,7 +45,7 @@ export function decideQuota(request: QuotaRequest): QuotaDecision {
       violation(
         'quota',
         'above-capacity',
-        `${request.month}月度抽查数${request.quota}家超过本月检查能力${request.capacity}家（按在岗执法人员和工作日计算），请调低抽查数或增加执法人员`,
+        `${chineseMonth(request.month)}抽查数${request.quota}家超过本月检查能力${request.capacity}家（按在岗执法人员和工作日计算），请调低抽查数或增加执法人员`,
       ),
     );
   }
@@ -52,10 +53,10 @@ export function decideQuota(request: QuotaRequest): QuotaDecision {
   const late = request.setOn > deadline;
   const reason = request.lateReason?.trim() ?? '';
   if (request.setOn > monthBounds(request.month).last) {
-    errors.push(violation('setOn', 'month-over', `${request.month}已结束，不能再设定该月抽查数`));
+    errors.push(violation('setOn', 'month-over', `${chineseMonth(request.month)}已结束，不能再设定该月抽查数`));
   } else if (late && reason === '') {
     errors.push(
-      violation('lateReason', 'late-needs-reason', `${request.month}月度抽查数应于${deadline}前设定，逾期设定须填写原因`),
+      violation('lateReason', 'late-needs-reason', `${chineseMonth(request.month)}抽查数应于${chineseDate(deadline)}前设定，逾期设定须填写原因`),
     );
   }
   if (errors.length > 0) return { accepted: false, violations: errors };

@@ -1,3 +1,4 @@
+import { chineseDate, chineseMonth } from '../shared/china-time';
 import { CalendarNotCoveredError, type WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { Actor, Role } from '../events/event-metadata';
 import { REMINDER_AUDIENCE, SEES_EVERY_REMINDER, STATUTORY_WORKING_DAYS, type ReminderKind, type ReminderSeverity } from './reminder-kinds';
@@ -116,15 +117,18 @@ export function concerns(reminder: Pick<Reminder, 'audience'>, actor: Actor): bo
   return reminder.audience.roles.includes(actor.role);
 }
 
+/** What a person reads: dates and months written out in Chinese (2026年10月10日), as everywhere else. */
 function messageOf(clock: ReminderClock, dueDate: string, severity: ReminderSeverity): string {
-  const when = severity === 'overdue' ? `已于 ${dueDate} 到期，现已逾期` : `将于 ${dueDate} 到期`;
+  const due = chineseDate(dueDate);
+  const when = severity === 'overdue' ? `已于${due}到期，现已逾期` : `将于${due}到期`;
+  const month = clock.month !== null ? chineseMonth(clock.month) : '';
   const unit = clock.unitName ? `（${clock.unitName}）` : '';
   const theCase = `案件 ${clock.caseId ?? ''}${unit}`;
   switch (clock.kind) {
     case 'quotaNotSet':
-      return `抽查计划 ${clock.planId} 的 ${clock.month} 月度抽查数量尚未确定，应于 ${dueDate} 前确定；${when}`;
+      return `抽查计划 ${clock.planId} 的${month}抽查数量尚未确定；${when}`;
     case 'notInspected':
-      return `${theCase}应在 ${clock.month} 月内完成检查，尚未检查；${when}`;
+      return `${theCase}应在${month}内完成检查，尚未检查；${when}`;
     case 'reviewPending':
       return `${theCase}的检查结果等待审核；审核期限${when}`;
     case 'publicationDue':

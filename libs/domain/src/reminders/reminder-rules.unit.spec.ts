@@ -53,7 +53,7 @@ describe('reminder date rules across the 2026 National Day holiday (10/1–10/7,
     expect(near!.id).toBe('referralOrder:case-1:2026-10-10:near');
     expect(again!.id).toBe(near!.id);
     expect(overdue!.id).toBe('referralOrder:case-1:2026-10-10:overdue');
-    expect(overdue!.message).toBe('案件 case-1（示例市星河商贸有限公司）已移交处理，应在 3 个工作日内下达《责令限期改正通知书》；期限已于 2026-10-10 到期，现已逾期');
+    expect(overdue!.message).toBe('案件 case-1（示例市星河商贸有限公司）已移交处理，应在 3 个工作日内下达《责令限期改正通知书》；期限已于2026年10月10日到期，现已逾期');
   });
 
   it('a year the calendar does not cover gives no reminder rather than a guessed deadline', () => {

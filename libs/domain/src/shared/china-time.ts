@@ -24,3 +24,15 @@ export function chinaDateOfIso(iso: string): string {
 }
 let lastPrefix = '';
 let lastDate = '';
+
+/** A calendar day as people read it here: 2026-10-09 → 2026年10月9日. */
+export function chineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${year}年${Number(month)}月${Number(day)}日`;
+}
+
+/** A month as people read it here: 2026-03 → 2026年3月. */
+export function chineseMonth(month: string): string {
+  const [year, m] = month.split('-');
+  return `${year}年${Number(m)}月`;
+}
