@@ -1,4 +1,5 @@
 import type { LifecycleState, ReferralState } from '@shuangsui/domain';
+import { chineseMonth } from '@shuangsui/domain/shared/china-time';
 
 /** Dates as people read them here: 2026年12月2日, in China time whatever the browser's zone. */
 const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
@@ -18,11 +19,8 @@ export function formatDateTime(value: string | null | undefined): string {
   return Number.isNaN(instant.getTime()) ? value : DATE_TIME.format(instant);
 }
 
-/** `2026-03` → `2026年3月`. */
-export function formatMonth(month: string): string {
-  const [year, m] = month.split('-');
-  return `${year}年${Number(m)}月`;
-}
+/** `2026-03` → `2026年3月`: the domain's own, as the server's messages write months. */
+export const formatMonth = chineseMonth;
 
 /** Typed by the statechart's own state names: renaming a state breaks this build. */
 export const LIFECYCLE_LABELS: Record<LifecycleState, string> = {

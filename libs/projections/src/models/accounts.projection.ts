@@ -44,7 +44,8 @@ function accountRow(evolve: (row: AccountRow | undefined, event: LeanEvent) => A
 }
 
 const known = (evolve: (row: AccountRow, event: LeanEvent) => AccountRow) => accountRow((row, event) => (row ? evolve(row, event) : undefined));
-const rolesOf = (row: AccountRow): string[] => (row.roles === '' ? [] : row.roles.split(','));
+/** The roles column as a list. */
+export const rolesOf = (row: AccountRow): string[] => (row.roles === '' ? [] : row.roles.split(','));
 
 const handlers: EventHandlers = {
   [A.AccountCreated]: accountRow((_row, event) => {

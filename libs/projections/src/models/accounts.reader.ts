@@ -1,6 +1,6 @@
 import type { Role } from '@shuangsui/domain';
 import type { ReadStore, TableRef } from '../read-store.port';
-import { ACCOUNTS, accountsProjection, type AccountRow } from './accounts.projection';
+import { ACCOUNTS, accountsProjection, rolesOf, type AccountRow } from './accounts.projection';
 
 /** An account in the administrator's list. */
 export interface AccountListItem {
@@ -37,7 +37,7 @@ function toItem(row: AccountRow): AccountListItem {
   return {
     username: row.username,
     displayName: row.display_name,
-    roles: (row.roles === '' ? [] : row.roles.split(',')) as Role[],
+    roles: rolesOf(row) as Role[],
     disabled: row.disabled === 1,
     mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
